@@ -1,0 +1,86 @@
+package io.jenkins.plugins.securedeploy.engine.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.EnumMap;
+import java.util.Set;
+
+/**
+ * Streaming digests: content is read once through a fixed buffer and fed to every requested algorithm, so heap use
+ * does not depend on content size.
+ */
+public final class Hashing {
+    /** Read buffer size; large enough for throughput, small enough to be irrelevant to heap. */
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    private Hashing() {}
+
+    /** SHA-256 and SHA-512 of a file. */
+    public static DigestSet file(Path file) {
+        return file(file, Set.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+    }
+
+    public static DigestSet file(Path file, Set<DigestAlgorithm> algorithms) {
+        EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+            while (ch.read(buffer) >= 0) {
+                buffer.flip();
+                for (MessageDigest md : mds.values()) {
+                    buffer.mark();
+                    md.update(buffer);
+                    buffer.reset();
+                }
+                buffer.clear();
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
+        }
+        return finish(mds);
+    }
+
+    /** Digests of a stream (read to its end, not closed). */
+    public static DigestSet stream(InputStream in, Set<DigestAlgorithm> algorithms) throws IOException {
+        EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            for (MessageDigest md : mds.values()) {
+                md.update(buffer, 0, n);
+            }
+        }
+        return finish(mds);
+    }
+
+    public static DigestSet bytes(byte[] content) {
+        EnumMap<DigestAlgorithm, MessageDigest> mds =
+                newDigests(Set.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
+        mds.values().forEach(md -> md.update(content));
+        return finish(mds);
+    }
+
+    public static Digest sha256(byte[] content) {
+        MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+        return Digest.of(DigestAlgorithm.SHA256, md.digest(content));
+    }
+
+    private static EnumMap<DigestAlgorithm, MessageDigest> newDigests(Set<DigestAlgorithm> algorithms) {
+        if (algorithms.isEmpty()) {
+            throw new IllegalArgumentException("at least one digest algorithm is needed");
+        }
+        EnumMap<DigestAlgorithm, MessageDigest> mds = new EnumMap<>(DigestAlgorithm.class);
+        algorithms.forEach(a -> mds.put(a, a.newMessageDigest()));
+        return mds;
+    }
+
+    private static DigestSet finish(EnumMap<DigestAlgorithm, MessageDigest> mds) {
+        EnumMap<DigestAlgorithm, Digest> out = new EnumMap<>(DigestAlgorithm.class);
+        mds.forEach((a, md) -> out.put(a, Digest.of(a, md.digest())));
+        return new DigestSet(out);
+    }
+}

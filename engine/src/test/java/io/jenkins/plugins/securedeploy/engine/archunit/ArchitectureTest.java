@@ -1,0 +1,51 @@
+package io.jenkins.plugins.securedeploy.engine.archunit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine's package graph and rules, checked on the compiled main classes. */
+class ArchitectureTest {
+    static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.jenkins.plugins.securedeploy.engine");
+    }
+
+    @Test
+    void shouldFollowThePackageDiagram() {
+        EngineRules.packageGraph().check(engine);
+    }
+
+    @Test
+    void shouldNotDependOnJenkins() {
+        EngineRules.NO_JENKINS.check(engine);
+    }
+
+    @Test
+    void shouldNotUseStandardStreams() {
+        EngineRules.NO_STANDARD_STREAMS.check(engine);
+        EngineRules.NO_PRINT_STACK_TRACE.check(engine);
+    }
+
+    @Test
+    void shouldConfineVendorLibraries() {
+        EngineRules.JACKSON_CONFINED.check(engine);
+        EngineRules.confined("org.bouncycastle..", "..engine.sign..").allowEmptyShould(true).check(engine);
+        EngineRules.confined("com.nimbusds..", "..engine.credentials..", "..engine.sign.keys..")
+                .allowEmptyShould(true).check(engine);
+        EngineRules.confined("org.cyclonedx..", "..engine.sbom..").allowEmptyShould(true).check(engine);
+        EngineRules.confined("dev.sigstore..", "..engine.sign.sigstore..").allowEmptyShould(true).check(engine);
+        EngineRules.confined("picocli..", "..nothing..").allowEmptyShould(true).check(engine);
+    }
+
+    @Test
+    void shouldCreateMessageDigestsOnlyInCore() {
+        EngineRules.MESSAGE_DIGEST_ONLY_IN_CORE.check(engine);
+    }
+}

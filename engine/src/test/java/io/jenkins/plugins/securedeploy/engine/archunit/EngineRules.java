@@ -1,0 +1,74 @@
+package io.jenkins.plugins.securedeploy.engine.archunit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInAnyPackage;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.net.URL;
+
+/** The engine's architecture rules, shared by {@link ArchitectureTest} and the probes that prove they bite. */
+final class EngineRules {
+    static final String ENGINE = "io.jenkins.plugins.securedeploy.engine..";
+
+    private EngineRules() {}
+
+    static final ArchRule NO_JENKINS = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..",
+                    "io.jenkins.plugins.securedeploy.jenkins..", "io.jenkins.plugins.securedeploy.cli..")
+            .as("the engine is Jenkins-free and CLI-free");
+
+    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("engine output goes to a Console or EngineLog, which hosts mask");
+
+    static final ArchRule NO_PRINT_STACK_TRACE = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().callMethod(Throwable.class, "printStackTrace")
+            .because("stack traces go to EngineLog or Console");
+
+    static ArchRule packageGraph() {
+        URL diagram = EngineRules.class.getResource("/design.puml");
+        return ArchRuleDefinition.classes()
+                .that().resideInAPackage(ENGINE)
+                .and().resideOutsideOfPackage("..engine.testing..")
+                .should(adhereToPlantUmlDiagram(diagram, consideringOnlyDependenciesInAnyPackage(ENGINE)))
+                .as("engine packages follow design.puml");
+    }
+
+    /** Vendor confinement: a library is used only by the package that owns it. */
+    static ArchRule confined(String vendorPackage, String... allowedPackages) {
+        return noClasses()
+                .that().resideInAPackage(ENGINE)
+                .and().resideOutsideOfPackages(allowedPackages)
+                .should().dependOnClassesThat().resideInAPackage(vendorPackage)
+                .as(vendorPackage + " is used only in " + String.join(", ", allowedPackages));
+    }
+
+    /** Jackson only in json and in *Parser / *Writer / *Reader classes. */
+    static final ArchRule JACKSON_CONFINED = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackage("..engine.json..")
+            .and().haveSimpleNameNotEndingWith("Parser")
+            .and().haveSimpleNameNotEndingWith("Writer")
+            .and().haveSimpleNameNotEndingWith("Reader")
+            .and(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("not nested in a Parser/Writer/Reader") {
+                @Override
+                public boolean test(JavaClass c) {
+                    String name = c.getName();
+                    return !(name.matches(".*(Parser|Writer|Reader)\\$.*"));
+                }
+            })
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .as("Jackson is used only in engine.json and in *Parser/*Writer/*Reader classes");
+
+    static final ArchRule MESSAGE_DIGEST_ONLY_IN_CORE = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().doNotHaveFullyQualifiedName("io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm")
+            .should().callMethod(java.security.MessageDigest.class, "getInstance", String.class)
+            .because("digests are computed through core.Hashing");
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.securedeploy.engine.archunit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the rules fail the build: probe classes are compiled into a temporary folder (never into the engine), one
+ * engine-packaged class touching {@code hudson.*}, one printing to {@code System.out}, one leaking a dependency the
+ * diagram does not allow, and each rule must reject them.
+ */
+class RulesBiteTest {
+    @TempDir
+    static Path temp;
+
+    static JavaClasses probes;
+
+    @BeforeAll
+    static void compileProbes() throws Exception {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        Path out = Files.createDirectories(temp.resolve("classes"));
+        write(src, "hudson/ArchProbe.java", "package hudson; public class ArchProbe { public static void touch() {} }");
+        String pkg = "io.jenkins.plugins.securedeploy.engine.core";
+        write(src, "probe/UsesHudson.java",
+                "package " + pkg + "; public class UsesHudson { void run() { hudson.ArchProbe.touch(); } }");
+        write(src, "probe/UsesSystemOut.java",
+                "package " + pkg + "; public class UsesSystemOut { void run() { System.out.println(\"x\"); } }");
+        write(src, "probe/CoreUsesJson.java", "package " + pkg + "; public class CoreUsesJson { Object m() {"
+                + " return io.jenkins.plugins.securedeploy.engine.json.Json.strict(); } }");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
+                System.getProperty("java.class.path")));
+        try (var files = Files.walk(src)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        }
+        int rc = javac.run(null, null, null, args.toArray(String[]::new));
+        assertThat(rc).as("probe compilation").isZero();
+        probes = new ClassFileImporter().importPath(out);
+    }
+
+    private static void write(Path root, String rel, String content) throws Exception {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldFailWhenAnEngineClassImportsHudson() {
+        assertThatThrownBy(() -> EngineRules.NO_JENKINS.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UsesHudson")
+                .hasMessageContaining("hudson.ArchProbe");
+    }
+
+    @Test
+    void shouldFailWhenAnEngineClassUsesSystemOut() {
+        assertThatThrownBy(() -> EngineRules.NO_STANDARD_STREAMS.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UsesSystemOut");
+    }
+
+    @Test
+    void shouldFailWhenCoreDependsOnAPackageTheDiagramDoesNotAllow() {
+        assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CoreUsesJson");
+    }
+}
