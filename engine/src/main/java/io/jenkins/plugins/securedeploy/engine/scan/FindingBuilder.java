@@ -1,0 +1,98 @@
+package io.jenkins.plugins.securedeploy.engine.scan;
+
+import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Builds a {@link Finding}; computes the fingerprint when the tool gives none. The computed fingerprint hashes tool,
+ * rule, category, file, package name + version and sorted ids — not line numbers, which move between runs, and not
+ * the title, which tools reword — plus an optional {@code fingerprintHint} (e.g. a hash of the matched snippet).
+ */
+public final class FindingBuilder {
+    private final String tool;
+    private final String ruleId;
+    private String title = "";
+    private Severity severity = Severity.UNKNOWN;
+    private double score = Double.NaN;
+    private Category category = Category.OTHER;
+    private final List<String> ids = new ArrayList<>();
+    private PackageRef pkg;
+    private Location location = Location.ofFile("");
+    private String fingerprint;
+    private String fingerprintHint = "";
+
+    FindingBuilder(String tool, String ruleId) {
+        this.tool = tool;
+        this.ruleId = ruleId == null || ruleId.isBlank() ? "unknown-rule" : ruleId;
+    }
+
+    public FindingBuilder title(String value) {
+        this.title = value;
+        return this;
+    }
+
+    public FindingBuilder severity(Severity value) {
+        this.severity = value;
+        return this;
+    }
+
+    public FindingBuilder score(double value) {
+        this.score = value;
+        return this;
+    }
+
+    public FindingBuilder category(Category value) {
+        this.category = value;
+        return this;
+    }
+
+    public FindingBuilder id(String value) {
+        if (value != null && !value.isBlank() && !ids.contains(value)) {
+            ids.add(value);
+        }
+        return this;
+    }
+
+    public FindingBuilder pkg(PackageRef value) {
+        this.pkg = value;
+        return this;
+    }
+
+    public FindingBuilder location(Location value) {
+        this.location = value;
+        return this;
+    }
+
+    /** A fingerprint the tool computed itself (e.g. SARIF partialFingerprints); prefixed with the tool name. */
+    public FindingBuilder toolFingerprint(String value) {
+        this.fingerprint = value == null || value.isBlank() ? null : tool + ":" + value;
+        return this;
+    }
+
+    /** Extra stable input to the computed fingerprint (never a secret itself: hash it first). */
+    public FindingBuilder fingerprintHint(String value) {
+        this.fingerprintHint = value == null ? "" : value;
+        return this;
+    }
+
+    public Finding build() {
+        String fp = fingerprint != null ? fingerprint : computeFingerprint();
+        return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, fp);
+    }
+
+    private String computeFingerprint() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(tool).append('\n').append(ruleId).append('\n').append(category).append('\n');
+        sb.append(location.file()).append('\n');
+        if (pkg != null) {
+            sb.append(pkg.name()).append('@').append(pkg.version()).append('\n');
+        }
+        sb.append(String.join(",", new TreeSet<>(ids))).append('\n').append(fingerprintHint);
+        return "sha256:" + Hashing.sha256(sb.toString().getBytes(StandardCharsets.UTF_8)).hex().substring(0, 32);
+    }
+}

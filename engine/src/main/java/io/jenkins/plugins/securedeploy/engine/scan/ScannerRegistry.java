@@ -1,0 +1,37 @@
+package io.jenkins.plugins.securedeploy.engine.scan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every supported tool, by id. New formats are added to {@code defaultDescriptors()}. */
+public final class ScannerRegistry {
+    static List<ScannerDescriptor> defaultDescriptors() {
+        return List.of(
+                // one line per tool, keep sorted by id
+                );
+    }
+
+    private final Map<String, ScannerDescriptor> byId = new LinkedHashMap<>();
+
+    public ScannerRegistry(List<ScannerDescriptor> descriptors) {
+        for (ScannerDescriptor d : descriptors) {
+            if (byId.putIfAbsent(d.id(), d) != null) {
+                throw new IllegalArgumentException("two scanner descriptors with id " + d.id());
+            }
+        }
+    }
+
+    public static ScannerRegistry standard() {
+        return new ScannerRegistry(defaultDescriptors());
+    }
+
+    public Optional<ScannerDescriptor> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<ScannerDescriptor> all() {
+        return List.copyOf(byId.values());
+    }
+}
