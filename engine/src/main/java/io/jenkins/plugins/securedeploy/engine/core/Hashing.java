@@ -2,10 +2,8 @@ package io.jenkins.plugins.securedeploy.engine.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.Set;
@@ -26,22 +24,12 @@ public final class Hashing {
     }
 
     public static DigestSet file(Path file, Set<DigestAlgorithm> algorithms) {
-        EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-            while (ch.read(buffer) >= 0) {
-                buffer.flip();
-                for (MessageDigest md : mds.values()) {
-                    buffer.mark();
-                    md.update(buffer);
-                    buffer.reset();
-                }
-                buffer.clear();
-            }
+        // a heap buffer: MessageDigest.update(ByteBuffer) on a direct buffer copies through a small temp array
+        try (InputStream in = Files.newInputStream(file)) {
+            return stream(in, algorithms);
         } catch (IOException e) {
             throw new EnvironmentException("cannot read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
         }
-        return finish(mds);
     }
 
     /** Digests of a stream (read to its end, not closed). */
