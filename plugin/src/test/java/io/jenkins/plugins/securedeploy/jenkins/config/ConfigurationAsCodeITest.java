@@ -1,0 +1,51 @@
+package io.jenkins.plugins.securedeploy.jenkins.config;
+
+import static io.jenkins.plugins.casc.misc.Util.getSecurityRoot;
+import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
+import static io.jenkins.plugins.casc.misc.Util.toYamlString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.ExtensionList;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
+import io.jenkins.plugins.casc.model.CNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Configuration as Code import and export round trip. Uses JUnit 5 {@code @WithJenkins} plus
+ * {@code ConfigurationAsCode.configure} (what the JUnit 4 {@code JenkinsConfiguredWithCodeRule} calls), because the
+ * JUnit 5 JCasC extension may not be in the configuration-as-code version of bom-2.426.x and JUnit 4 imports are
+ * banned here.
+ */
+@WithJenkins
+class ConfigurationAsCodeITest {
+    @Test
+    void shouldImportAndExportTheSecurityConfiguration(JenkinsRule r) throws Exception {
+        String yaml = getClass().getResource("configuration-as-code.yaml").toExternalForm();
+        ConfigurationAsCode.get().configure(List.of(yaml));
+
+        SecureDeployConfiguration config = ExtensionList.lookupSingleton(SecureDeployConfiguration.class);
+        FloorValues floor = config.toFloorValues();
+        assertEquals(1, floor.maxCritical());
+        assertEquals(3, floor.maxHigh());
+        assertEquals(7.0, floor.cvssFailThreshold());
+        assertFalse(floor.secretsAllowed());
+        assertTrue(floor.failOnScannerError());
+        assertTrue(floor.requireSignature());
+        assertTrue(floor.requireSbom());
+        assertEquals(60, floor.maxWaiverDays());
+        assertEquals(2, floor.scanners().size());
+        assertEquals(List.of("fs", "--format", "json", "."), floor.scanners().get(0).arguments());
+        assertEquals(1, WaiverRulesParser.parse(floor.waiverRules()).rules().size());
+
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        CNode exported = getSecurityRoot(context).get("secureDeploy");
+        assertEquals(toStringFromYamlFile(this, "expected-export.yaml"), toYamlString(exported));
+    }
+}
