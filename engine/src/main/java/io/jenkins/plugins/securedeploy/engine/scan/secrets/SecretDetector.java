@@ -7,22 +7,22 @@ import java.util.regex.Matcher;
 
 /**
  * Finds secrets in one line (or window of a long line): one pass of the keyword automaton over the text, then each
- * rule with a keyword hit runs its regular expression only from a little before its first hit to a bounded distance
- * after its last hit. Lines without any keyword cost one table lookup per character. Not thread-safe (reuses its
- * matchers); create one per scanning thread.
+ * rule with a keyword hit tries its regular expression anchored at each of its hits ({@link Matcher#lookingAt()}
+ * over a region of at most {@value #LOOK_AHEAD} characters). Lines without any keyword cost one table lookup per
+ * character; lines with keywords cost one anchored match attempt per hit, not a regex search over the line. Not
+ * thread-safe (reuses its matchers and buffers); create one per scan.
  */
 final class SecretDetector {
-    /** How far before a keyword hit a match may start (e.g. {@code -----BEGIN ENCRYPTED} before the keyword). */
-    static final int LOOK_BEHIND = 64;
-    /** How far after the last keyword hit a match may end. */
+    /** How far after a keyword hit a match may end. */
     static final int LOOK_AHEAD = 4096;
 
     private final List<SecretRule> rules;
     private final KeywordAutomaton automaton;
     private final int[][] rulesByKeyword;
     private final Matcher[] matchers;
-    private final int[] firstHit;
-    private final int[] lastHit;
+    private int[] hitRule = new int[16];
+    private int[] hitStart = new int[16];
+    private int hits;
 
     SecretDetector(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
@@ -44,45 +44,48 @@ final class SecretDetector {
         }
         this.automaton = new KeywordAutomaton(keywords.isEmpty() ? List.of("\u0001") : keywords);
         this.rulesByKeyword = owners.toArray(new int[0][]);
-        this.matchers = this.rules.stream().map(r -> r.pattern().matcher("")).toArray(Matcher[]::new);
-        this.firstHit = new int[this.rules.size()];
-        this.lastHit = new int[this.rules.size()];
+        this.matchers = this.rules.stream().map(r -> r.pattern().matcher("")
+                .useTransparentBounds(true).useAnchoringBounds(false)).toArray(Matcher[]::new);
     }
 
     /** Confirmed detections in {@code line}, in rule order, without overlaps (the earlier rule wins). */
     List<Detection> detect(String line) {
-        Arrays.fill(firstHit, -1);
-        boolean any = automaton.scan(line, (keyword, start) -> {
-            if (keyword >= rulesByKeyword.length) {
-                return;
-            }
-            for (int r : rulesByKeyword[keyword]) {
-                if (firstHit[r] < 0) {
-                    firstHit[r] = start;
-                }
-                lastHit[r] = start;
-            }
-        });
-        if (!any) {
+        hits = 0;
+        boolean any = automaton.scan(line, this::hit);
+        if (!any || hits == 0) {
             return List.of();
         }
         List<Detection> found = new ArrayList<>(2);
         for (int r = 0; r < rules.size(); r++) {
-            if (firstHit[r] >= 0) {
-                confirm(r, line, found);
+            for (int i = 0; i < hits; i++) {
+                if (hitRule[i] == r) {
+                    confirm(r, hitStart[i], line, found);
+                }
             }
         }
         return found;
     }
 
-    private void confirm(int r, String line, List<Detection> found) {
+    private void hit(int keyword, int start) {
+        if (keyword >= rulesByKeyword.length) {
+            return;
+        }
+        for (int r : rulesByKeyword[keyword]) {
+            if (hits == hitRule.length) {
+                hitRule = Arrays.copyOf(hitRule, hits * 2);
+                hitStart = Arrays.copyOf(hitStart, hits * 2);
+            }
+            hitRule[hits] = r;
+            hitStart[hits] = start;
+            hits++;
+        }
+    }
+
+    private void confirm(int r, int at, String line, List<Detection> found) {
         SecretRule rule = rules.get(r);
         Matcher m = matchers[r].reset(line);
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        int from = Math.max(0, firstHit[r] - LOOK_BEHIND);
-        int to = (int) Math.min(line.length(), (long) lastHit[r] + LOOK_AHEAD);
-        m.region(from, to);
-        while (m.find()) {
+        m.region(at, (int) Math.min(line.length(), (long) at + LOOK_AHEAD));
+        if (m.lookingAt()) {
             int g = SecretRule.secretGroup(m);
             Detection d = new Detection(rule, m.start(g), m.end(g), m.group(g));
             if (accept(rule, d.secret()) && found.stream().noneMatch(d::overlaps)) {

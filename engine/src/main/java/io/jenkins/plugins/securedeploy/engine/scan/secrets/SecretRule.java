@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param description human name, used in finding titles
  * @param severity    severity of a finding (private keys and cloud keys CRITICAL)
  * @param keywords    ASCII literals, matched case-insensitively, of which one must occur for the rule to be tried;
- *                    the pattern is confirmed only from 64 characters before the first keyword hit on a line
+ *                    the pattern is tried anchored where each keyword occurrence starts, so every match of the
+ *                    pattern must begin with one of the keywords
  * @param pattern     confirmation; the secret is its first capturing group that matched, else the whole match
  * @param minEntropy  Shannon entropy (bits per character) the secret must reach; 0 for none
  * @param generic     whether the secret is a free-form value, filtered for placeholders ({@code ${VAR}},

@@ -28,7 +28,7 @@ public final class SecretRules {
         return List.of(
                 SecretRule.of(PRIVATE_KEY, "Private key", Severity.CRITICAL,
                         "-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----",
-                        "private key-----", "private key block-----"),
+                        "-----begin"),
                 SecretRule.of("aws-access-key-id", "AWS access key ID", Severity.CRITICAL,
                         "\\b((?:AKIA|ASIA)[A-Z2-7]{16})\\b", "akia", "asia"),
                 SecretRule.of("aws-secret-access-key", "AWS secret access key", Severity.CRITICAL,
@@ -49,7 +49,7 @@ public final class SecretRules {
                         "xoxb-", "xoxp-", "xoxa-"),
                 SecretRule.of("slack-webhook", "Slack incoming webhook URL", Severity.HIGH,
                         "(https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32})",
-                        "hooks.slack.com"),
+                        "https://hooks.slack.com"),
                 SecretRule.of("stripe-live-key", "Stripe live secret or restricted key", Severity.HIGH,
                         "\\b([sr]k_live_[A-Za-z0-9]{20,99})\\b", "sk_live_", "rk_live_"),
                 SecretRule.of("npm-token", "npm access token", Severity.HIGH,
