@@ -56,6 +56,10 @@ class SecretsCommandTest {
                 .doesNotContain(KEY);
         canary.assertAbsent("stdout", out.toString());
         canary.assertAbsent("stderr", err.toString());
+
+        assertThat(run("secrets", "--json", dir.toString())).isEqualTo(1);
+        canary.assertAbsent("json stdout", out.toString());
+        canary.assertAbsent("json stderr", err.toString());
     }
 
     @Test

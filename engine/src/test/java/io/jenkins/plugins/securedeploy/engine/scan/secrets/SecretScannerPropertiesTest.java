@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class NoKeywordNoFindingProperties {
+class SecretScannerPropertiesTest {
     private static final List<String> KEYWORDS = SecretRules.defaults().stream()
             .flatMap(r -> r.keywords().stream()).toList();
 
