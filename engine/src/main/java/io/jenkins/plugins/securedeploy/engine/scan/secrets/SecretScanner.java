@@ -5,6 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
+import io.jenkins.plugins.securedeploy.engine.json.BoundedInputStream;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.BufferedInputStream;
@@ -78,21 +79,25 @@ public final class SecretScanner {
             try {
                 long size = workspace.size(file);
                 if (size > options.maxFileSize()) {
-                    problems.add(Problem.of(SKIPPED_TOO_LARGE, String.format(Locale.ROOT,
-                            "not scanned for secrets (info): %d bytes is over the %d-byte limit", size,
-                            options.maxFileSize()), Location.ofFile(file)));
+                    problems.add(tooLarge(file, size + " bytes is", options.maxFileSize()));
                     continue;
                 }
                 try (InputStream raw = workspace.open(file);
-                        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024)) {
-                    if (looksBinary(in)) {
-                        problems.add(Problem.of(SKIPPED_BINARY,
-                                "not scanned for secrets (info): binary file (NUL byte in the first 8 KiB)",
-                                Location.ofFile(file)));
-                        continue;
-                    }
+                        BufferedInputStream in = new BufferedInputStream(
+                                new BoundedInputStream(raw, options.maxFileSize()), 64 * 1024)) {
                     FileScan scan = new FileScan(file, detector, allow);
-                    scan.run(in, options.windowChars());
+                    try {
+                        if (looksBinary(in)) {
+                            problems.add(Problem.of(SKIPPED_BINARY,
+                                    "not scanned for secrets (info): binary file (NUL byte in the first 8 KiB)",
+                                    Location.ofFile(file)));
+                            continue;
+                        }
+                        scan.run(in, options.windowChars());
+                    } catch (BoundedInputStream.LimitExceededException e) {
+                        problems.add(tooLarge(file, "the file grew while being read and is now",
+                                options.maxFileSize()));
+                    }
                     findings.addAll(scan.findings());
                     allowedInline += scan.allowedInline();
                     allowedByFingerprint += scan.allowedByFingerprint();
@@ -113,6 +118,11 @@ public final class SecretScanner {
                 allowedByFingerprint);
         return new ScanResult(TOOL, SecretRules.VERSION, workspace.describe(),
                 failed ? ScanResult.Status.ERROR : ScanResult.Status.OK, findings, problems);
+    }
+
+    private static Problem tooLarge(String file, String what, long limit) {
+        return Problem.of(SKIPPED_TOO_LARGE, String.format(Locale.ROOT,
+                "not scanned for secrets (info): %s over the %d-byte limit", what, limit), Location.ofFile(file));
     }
 
     /** Whether the first {@value #BINARY_PROBE} bytes contain a NUL; leaves the stream where it was. */

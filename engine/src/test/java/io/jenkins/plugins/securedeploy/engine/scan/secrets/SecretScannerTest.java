@@ -126,6 +126,25 @@ class SecretScannerTest {
     }
 
     @Test
+    void shouldStopAtTheSizeLimitWhenAFileGrowsWhileBeingRead() {
+        InMemoryWorkspace ws = new InMemoryWorkspace().with("grows.log", "A=" + KEY + "\n" + "y".repeat(5000));
+        io.jenkins.plugins.securedeploy.engine.host.Workspace lying = new ForwardingWorkspace(ws) {
+            @Override
+            public long size(String relativePath) {
+                return 10;
+            }
+        };
+
+        ScanResult result = scanner.scan(lying, SecretScanOptions.defaults().withMaxFileSize(1000));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(SecretScanner.SKIPPED_TOO_LARGE);
+            assertThat(p.message()).contains("grew while being read");
+        });
+    }
+
+    @Test
     void shouldFailClosedWhenAFileCannotBeRead(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ok.env"), "A=" + KEY, StandardCharsets.UTF_8);
         FileSystemWorkspace real = new FileSystemWorkspace(dir);
