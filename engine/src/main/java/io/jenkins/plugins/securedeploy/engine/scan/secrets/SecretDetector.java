@@ -88,7 +88,8 @@ final class SecretDetector {
         if (m.lookingAt()) {
             int g = SecretRule.secretGroup(m);
             Detection d = new Detection(rule, m.start(g), m.end(g), m.group(g));
-            if (accept(rule, d.secret()) && found.stream().noneMatch(d::overlaps)) {
+            if (accept(rule, d.secret()) && found.stream().noneMatch(d::overlaps)
+                    && !(rule.generic() && ValueFilters.isOwnFingerprint(line, d.start()))) {
                 found.add(d);
             }
         }

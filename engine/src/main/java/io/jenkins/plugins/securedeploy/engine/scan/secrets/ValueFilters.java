@@ -21,6 +21,20 @@ final class ValueFilters {
 
     private ValueFilters() {}
 
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    /**
+     * Whether the value at {@code valueStart} is the hex part of one of our own fingerprints
+     * ({@code secure-deploy-secrets:<hex>}), which looks like {@code secrets: <value>} to the generic rule; allow-list
+     * files full of fingerprints must not report themselves.
+     */
+    static boolean isOwnFingerprint(String line, int valueStart) {
+        String prefix = SecretScanner.TOOL + ":";
+        return valueStart >= prefix.length() && line.startsWith(prefix, valueStart - prefix.length());
+    }
+
     /** Shannon entropy of the characters of {@code s}, in bits per character. */
     static double shannonEntropy(CharSequence s) {
         int n = s.length();
@@ -59,6 +73,9 @@ final class ValueFilters {
             if (lower.contains(word)) {
                 return true;
             }
+        }
+        if (isQuote(v.charAt(0)) || isQuote(v.charAt(v.length() - 1))) {
+            return true; // a code fragment such as '" + password + "', not a literal
         }
         if (v.chars().distinct().count() <= 3) {
             return true;

