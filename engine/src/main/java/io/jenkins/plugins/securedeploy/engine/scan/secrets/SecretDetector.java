@@ -1,0 +1,105 @@
+package io.jenkins.plugins.securedeploy.engine.scan.secrets;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Finds secrets in one line (or window of a long line): one pass of the keyword automaton over the text, then each
+ * rule with a keyword hit tries its regular expression anchored at each of its hits ({@link Matcher#lookingAt()}
+ * over a region of at most {@value #LOOK_AHEAD} characters). Lines without any keyword cost one table lookup per
+ * character; lines with keywords cost one anchored match attempt per hit, not a regex search over the line. Not
+ * thread-safe (reuses its matchers and buffers); create one per scan.
+ */
+final class SecretDetector {
+    /** How far after a keyword hit a match may end. */
+    static final int LOOK_AHEAD = 4096;
+
+    private final List<SecretRule> rules;
+    private final KeywordAutomaton automaton;
+    private final int[][] rulesByKeyword;
+    private final Matcher[] matchers;
+    private int[] hitRule = new int[16];
+    private int[] hitStart = new int[16];
+    private int hits;
+
+    SecretDetector(List<SecretRule> rules) {
+        this.rules = List.copyOf(rules);
+        List<String> keywords = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>();
+        for (int r = 0; r < this.rules.size(); r++) {
+            for (String k : this.rules.get(r).keywords()) {
+                int existing = keywords.indexOf(k);
+                if (existing < 0) {
+                    keywords.add(k);
+                    owners.add(new int[] {r});
+                } else {
+                    int[] o = owners.get(existing);
+                    int[] grown = Arrays.copyOf(o, o.length + 1);
+                    grown[o.length] = r;
+                    owners.set(existing, grown);
+                }
+            }
+        }
+        this.automaton = new KeywordAutomaton(keywords.isEmpty() ? List.of("\u0001") : keywords);
+        this.rulesByKeyword = owners.toArray(new int[0][]);
+        this.matchers = this.rules.stream().map(r -> r.pattern().matcher("")
+                .useTransparentBounds(true).useAnchoringBounds(false)).toArray(Matcher[]::new);
+    }
+
+    /** Confirmed detections in {@code line}, in rule order, without overlaps (the earlier rule wins). */
+    List<Detection> detect(String line) {
+        hits = 0;
+        boolean any = automaton.scan(line, this::hit);
+        if (!any || hits == 0) {
+            return List.of();
+        }
+        List<Detection> found = new ArrayList<>(2);
+        for (int r = 0; r < rules.size(); r++) {
+            for (int i = 0; i < hits; i++) {
+                if (hitRule[i] == r) {
+                    confirm(r, hitStart[i], line, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private void hit(int keyword, int start) {
+        if (keyword >= rulesByKeyword.length) {
+            return;
+        }
+        for (int r : rulesByKeyword[keyword]) {
+            if (hits == hitRule.length) {
+                hitRule = Arrays.copyOf(hitRule, hits * 2);
+                hitStart = Arrays.copyOf(hitStart, hits * 2);
+            }
+            hitRule[hits] = r;
+            hitStart[hits] = start;
+            hits++;
+        }
+    }
+
+    private void confirm(int r, int at, String line, List<Detection> found) {
+        SecretRule rule = rules.get(r);
+        Matcher m = matchers[r].reset(line);
+        m.region(at, (int) Math.min(line.length(), (long) at + LOOK_AHEAD));
+        if (m.lookingAt()) {
+            int g = SecretRule.secretGroup(m);
+            Detection d = new Detection(rule, m.start(g), m.end(g), m.group(g));
+            if (accept(rule, d.secret()) && found.stream().noneMatch(d::overlaps)
+                    && !(rule.generic() && ValueFilters.isOwnFingerprint(line, d.start()))) {
+                found.add(d);
+            }
+        }
+        m.reset("");
+    }
+
+    private static boolean accept(SecretRule rule, String secret) {
+        if (rule.generic() && ValueFilters.isPlaceholder(secret)) {
+            return false;
+        }
+        return rule.minEntropy() <= 0 || ValueFilters.shannonEntropy(secret) >= rule.minEntropy();
+    }
+}
