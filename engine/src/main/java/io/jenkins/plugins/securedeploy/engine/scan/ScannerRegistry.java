@@ -10,7 +10,7 @@ public final class ScannerRegistry {
     static List<ScannerDescriptor> defaultDescriptors() {
         return List.of(
                 // one line per tool, keep sorted by id
-                );
+                new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor());
     }
 
     private final Map<String, ScannerDescriptor> byId = new LinkedHashMap<>();
