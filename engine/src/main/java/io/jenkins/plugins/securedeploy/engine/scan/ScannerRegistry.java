@@ -11,6 +11,7 @@ public final class ScannerRegistry {
         return List.of(
                 // one line per tool, keep sorted by id
                 new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 
