@@ -12,6 +12,7 @@ public final class ScannerRegistry {
                 // one line per tool, keep sorted by id
                 new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 
