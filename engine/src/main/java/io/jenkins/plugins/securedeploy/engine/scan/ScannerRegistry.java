@@ -13,6 +13,7 @@ public final class ScannerRegistry {
                 new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.osv.OsvDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 
