@@ -14,6 +14,7 @@ public final class ScannerRegistry {
                 new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.osv.OsvDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.sarif.SarifDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 
