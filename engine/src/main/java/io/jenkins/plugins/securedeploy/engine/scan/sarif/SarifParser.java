@@ -249,7 +249,7 @@ public final class SarifParser extends JsonReportParser {
                 }
                 SarifCategories.cwes(r.props.tags).forEach(b::id);
                 if (rule != null) {
-                    SarifCategories.cwes(rule.props.tags).forEach(b::id);
+                    rule.cwes().forEach(b::id);
                 }
                 out.add(b.build());
             }
@@ -337,6 +337,15 @@ public final class SarifParser extends JsonReportParser {
         String shortDescription;
         String level;
         final Props props = new Props();
+        private List<String> cwes;
+
+        /** CWE ids from the rule's tags, computed once per rule. */
+        List<String> cwes() {
+            if (cwes == null) {
+                cwes = SarifCategories.cwes(props.tags);
+            }
+            return cwes;
+        }
     }
 
     private static final class Pending {
