@@ -46,6 +46,14 @@ class ReportIngestTest {
     }
 
     @Test
+    void shouldRecogniseTheErrorNpmWritesAndReportIt() {
+        ScanResult r = ingest.ingest(resource("npmaudit/npm-audit-error-405.json"), "npm-audit.json", null);
+        assertThat(r.isError()).isTrue();
+        assertThat(r.tool()).isEqualTo("npm-audit");
+        assertThat(r.problems().get(0).code()).isEqualTo("report.tool-error");
+    }
+
+    @Test
     void shouldReportAMissingFileAsAnErrorNamingIt(@TempDir Path dir) {
         ScanResult r = ingest.ingest(dir.resolve("nope.json"), null);
         assertThat(r.isError()).isTrue();

@@ -30,7 +30,11 @@ public final class NpmAuditDescriptor implements ScannerDescriptor {
         if (s.contains("\"auditReportVersion\"")) {
             return 95;
         }
-        // npm 6 reports (no auditReportVersion) are recognised so that they fail with a clear message
+        // the error npm writes when its audit endpoint fails, and npm 6 reports (no auditReportVersion), are
+        // recognised so that they fail with a clear message
+        if (s.contains("/-/npm/v1/security/") && s.contains("\"error\"")) {
+            return 70;
+        }
         return s.contains("\"advisories\"") && s.contains("\"muted\"") ? 60 : 0;
     }
 
