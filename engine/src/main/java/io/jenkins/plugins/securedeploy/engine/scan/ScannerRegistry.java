@@ -10,7 +10,12 @@ public final class ScannerRegistry {
     static List<ScannerDescriptor> defaultDescriptors() {
         return List.of(
                 // one line per tool, keep sorted by id
-                );
+                new io.jenkins.plugins.securedeploy.engine.scan.bandit.BanditDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.checkov.CheckovDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex.CycloneDxVexDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.dependencycheck.DependencyCheckDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.semgrep.SemgrepDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.shellcheck.ShellCheckDescriptor());
     }
 
     private final Map<String, ScannerDescriptor> byId = new LinkedHashMap<>();
