@@ -14,6 +14,7 @@ public final class ScannerRegistry {
                 new io.jenkins.plugins.securedeploy.engine.scan.checkov.CheckovDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex.CycloneDxVexDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.dependencycheck.DependencyCheckDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.semgrep.SemgrepDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.shellcheck.ShellCheckDescriptor());
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.securedeploy.engine.scan.bandit;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
@@ -10,14 +9,12 @@ import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,56 +28,46 @@ import java.util.Map;
  * findings. The {@code code} snippet is never copied into a finding (it may hold the hard-coded secret Bandit
  * found); only its hash feeds the fingerprint.
  */
-public final class BanditParser implements ReportParser {
+public final class BanditParser extends JsonReportParser {
     static final String TOOL = "bandit";
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Problem> toolErrors = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         boolean sawResults = false;
         boolean sawGeneratedAt = false;
-        try (JsonParser p = Json.strict().parser(report)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notBandit(displayName, "/", p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("results".equals(field) || "errors".equals(field)) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw notBandit(displayName, "/" + field, p.currentTokenLocation());
-                    }
-                    sawResults |= "results".equals(field);
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonLocation at = p.currentTokenLocation();
-                        JsonNode node = p.readValueAsTree();
-                        String pointer = "/" + field + "/" + index++;
-                        if ("results".equals(field)) {
-                            Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
-                            if (f != null) {
-                                findings.add(f);
-                            }
-                        } else {
-                            toolErrors.add(toolError(node, pointer, at, displayName));
-                        }
-                    }
-                } else {
-                    sawGeneratedAt |= "generated_at".equals(field);
-                    p.skipChildren();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw notBandit(displayName, "/", p.currentTokenLocation());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("results".equals(field) || "errors".equals(field)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw notBandit(displayName, "/" + field, p.currentTokenLocation());
                 }
+                sawResults |= "results".equals(field);
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation at = p.currentTokenLocation();
+                    JsonNode node = p.readValueAsTree();
+                    String pointer = "/" + field + "/" + index++;
+                    if ("results".equals(field)) {
+                        Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
+                        if (f != null) {
+                            findings.add(f);
+                        }
+                    } else {
+                        toolErrors.add(toolError(node, pointer, at, displayName));
+                    }
+                }
+            } else {
+                sawGeneratedAt |= "generated_at".equals(field);
+                p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
         }
         if (!sawResults || !sawGeneratedAt) {
             throw notBandit(displayName, sawResults ? "/generated_at" : "/results", null);

@@ -2,20 +2,17 @@ package io.jenkins.plugins.securedeploy.engine.scan.checkov;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +26,7 @@ import java.util.Map;
  * ({@code {"passed":0,"failed":0,...,"checkov_version":...}}), which is an empty result. Streams down to each
  * failed check.
  */
-public final class CheckovParser implements ReportParser {
+public final class CheckovParser extends JsonReportParser {
     static final String TOOL = "checkov";
 
     /** State of one parse. */
@@ -48,31 +45,21 @@ public final class CheckovParser implements ReportParser {
     }
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         Run run = new Run(displayName);
-        try (JsonParser p = Json.strict().parser(report)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (!p.hasToken(JsonToken.START_OBJECT)) {
-                        throw notCheckov(displayName, "/" + index, p.currentTokenLocation());
-                    }
-                    readReport(p, "/" + index++, run);
+        JsonToken first = p.currentToken();
+        if (first == JsonToken.START_ARRAY) {
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (!p.hasToken(JsonToken.START_OBJECT)) {
+                    throw notCheckov(displayName, "/" + index, p.currentTokenLocation());
                 }
-            } else if (first == JsonToken.START_OBJECT) {
-                readReport(p, "", run);
-            } else {
-                throw notCheckov(displayName, "/", p.currentTokenLocation());
+                readReport(p, "/" + index++, run);
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
+        } else if (first == JsonToken.START_OBJECT) {
+            readReport(p, "", run);
+        } else {
+            throw notCheckov(displayName, "/", p.currentTokenLocation());
         }
         if (!run.sawReport) {
             throw notCheckov(displayName, "/", null);

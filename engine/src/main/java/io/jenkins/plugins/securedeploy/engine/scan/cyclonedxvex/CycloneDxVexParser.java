@@ -2,22 +2,19 @@ package io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +30,7 @@ import java.util.Set;
  * false_positive exclude the vulnerability, recorded as {@code cyclonedx.excluded} problems of the OK result.
  * A document without a {@code vulnerabilities} array carries no vulnerability data and is an error, not "0 findings".
  */
-public final class CycloneDxVexParser implements ReportParser {
+public final class CycloneDxVexParser extends JsonReportParser {
     static final String TOOL = "cyclonedx-vex";
     private static final Set<String> EXCLUDING_STATES = Set.of("not_affected", "false_positive");
 
@@ -42,55 +39,45 @@ public final class CycloneDxVexParser implements ReportParser {
             List<String> refs, String state, String justification, String pointer, JsonLocation at) {}
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         Map<String, PackageRef> components = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         boolean cyclonedx = false;
         boolean sawVulnerabilities = false;
         String version = "";
-        try (JsonParser p = Json.strict().parser(report)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notCycloneDx(displayName, "/", p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "bomFormat" -> cyclonedx = value == JsonToken.VALUE_STRING && "CycloneDX".equals(p.getText());
-                    case "metadata" -> version = toolVersion(p.readValueAsTree());
-                    case "components", "vulnerabilities" -> {
-                        if (value != JsonToken.START_ARRAY) {
-                            throw notCycloneDx(displayName, "/" + field, p.currentTokenLocation());
-                        }
-                        boolean vulns = "vulnerabilities".equals(field);
-                        sawVulnerabilities |= vulns;
-                        int index = 0;
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            JsonLocation at = p.currentTokenLocation();
-                            JsonNode node = p.readValueAsTree();
-                            String pointer = "/" + field + "/" + index++;
-                            if (vulns) {
-                                Pending v = read(node, pointer, at, displayName, problems);
-                                if (v != null) {
-                                    pending.add(v);
-                                }
-                            } else {
-                                collect(node, components);
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw notCycloneDx(displayName, "/", p.currentTokenLocation());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "bomFormat" -> cyclonedx = value == JsonToken.VALUE_STRING && "CycloneDX".equals(p.getText());
+                case "metadata" -> version = toolVersion(p.readValueAsTree());
+                case "components", "vulnerabilities" -> {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw notCycloneDx(displayName, "/" + field, p.currentTokenLocation());
+                    }
+                    boolean vulns = "vulnerabilities".equals(field);
+                    sawVulnerabilities |= vulns;
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonLocation at = p.currentTokenLocation();
+                        JsonNode node = p.readValueAsTree();
+                        String pointer = "/" + field + "/" + index++;
+                        if (vulns) {
+                            Pending v = read(node, pointer, at, displayName, problems);
+                            if (v != null) {
+                                pending.add(v);
                             }
+                        } else {
+                            collect(node, components);
                         }
                     }
-                    default -> p.skipChildren();
                 }
+                default -> p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
         }
         if (!cyclonedx) {
             throw notCycloneDx(displayName, "/bomFormat", null);

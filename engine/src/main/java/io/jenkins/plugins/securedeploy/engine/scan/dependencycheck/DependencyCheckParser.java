@@ -2,22 +2,19 @@ package io.jenkins.plugins.securedeploy.engine.scan.dependencycheck;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,53 +28,43 @@ import java.util.regex.Pattern;
  * {@code suppressedVulnerabilities[]} are not findings but are recorded as {@code dependencycheck.suppressed}
  * problems of the (OK) result, so a report shows what the suppression file hid. Streams per dependency.
  */
-public final class DependencyCheckParser implements ReportParser {
+public final class DependencyCheckParser extends JsonReportParser {
     static final String TOOL = "dependency-check";
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Problem> suppressed = new ArrayList<>();
         boolean sawDependencies = false;
         boolean sawSchema = false;
         String version = "";
-        try (JsonParser p = Json.strict().parser(report)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notDependencyCheck(displayName, "/", p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("dependencies".equals(field)) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw notDependencyCheck(displayName, "/dependencies", p.currentTokenLocation());
-                    }
-                    sawDependencies = true;
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonLocation at = p.currentTokenLocation();
-                        JsonNode dependency = p.readValueAsTree();
-                        readDependency(dependency, "/dependencies/" + index++, at, displayName, findings, problems,
-                                suppressed);
-                    }
-                } else if ("scanInfo".equals(field) && value == JsonToken.START_OBJECT) {
-                    sawSchema = true;
-                    version = ((JsonNode) p.readValueAsTree()).path("engineVersion").asText("");
-                } else {
-                    sawSchema |= "reportSchema".equals(field);
-                    p.skipChildren();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw notDependencyCheck(displayName, "/", p.currentTokenLocation());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("dependencies".equals(field)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw notDependencyCheck(displayName, "/dependencies", p.currentTokenLocation());
                 }
+                sawDependencies = true;
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation at = p.currentTokenLocation();
+                    JsonNode dependency = p.readValueAsTree();
+                    readDependency(dependency, "/dependencies/" + index++, at, displayName, findings, problems,
+                            suppressed);
+                }
+            } else if ("scanInfo".equals(field) && value == JsonToken.START_OBJECT) {
+                sawSchema = true;
+                version = ((JsonNode) p.readValueAsTree()).path("engineVersion").asText("");
+            } else {
+                sawSchema |= "reportSchema".equals(field);
+                p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
         }
         if (!sawDependencies || !sawSchema) {
             throw notDependencyCheck(displayName, sawDependencies ? "/reportSchema" : "/dependencies", null);

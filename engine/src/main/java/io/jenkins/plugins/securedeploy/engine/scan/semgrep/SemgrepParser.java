@@ -2,21 +2,18 @@ package io.jenkins.plugins.securedeploy.engine.scan.semgrep;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +29,13 @@ import java.util.regex.Pattern;
  * errors of level "warn" (e.g. partial parsing) are kept as problems of an OK result. Error messages are not copied
  * (they quote source code); type, path and level are.
  */
-public final class SemgrepParser implements ReportParser {
+public final class SemgrepParser extends JsonReportParser {
     static final String TOOL = "semgrep";
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
     private static final Pattern OWASP = Pattern.compile("^(A\\d{1,2}:\\d{4})");
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Problem> toolErrors = new ArrayList<>();
@@ -47,50 +44,40 @@ public final class SemgrepParser implements ReportParser {
         boolean sawErrors = false;
         boolean fatal = false;
         String version = "";
-        try (JsonParser p = Json.strict().parser(report)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notSemgrep(displayName, "/", p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("results".equals(field) || "errors".equals(field)) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw notSemgrep(displayName, "/" + field, p.currentTokenLocation());
-                    }
-                    boolean results = "results".equals(field);
-                    sawResults |= results;
-                    sawErrors |= !results;
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonLocation at = p.currentTokenLocation();
-                        JsonNode node = p.readValueAsTree();
-                        String pointer = "/" + field + "/" + index++;
-                        if (results) {
-                            Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
-                            if (f != null) {
-                                findings.add(f);
-                            }
-                        } else {
-                            String level = text(node, "level");
-                            fatal |= !"warn".equalsIgnoreCase(level) && !"warning".equalsIgnoreCase(level);
-                            toolErrors.add(toolError(node, pointer, at, displayName, level));
-                        }
-                    }
-                } else if ("version".equals(field) && value == JsonToken.VALUE_STRING) {
-                    version = p.getText();
-                } else {
-                    p.skipChildren();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw notSemgrep(displayName, "/", p.currentTokenLocation());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("results".equals(field) || "errors".equals(field)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw notSemgrep(displayName, "/" + field, p.currentTokenLocation());
                 }
+                boolean results = "results".equals(field);
+                sawResults |= results;
+                sawErrors |= !results;
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation at = p.currentTokenLocation();
+                    JsonNode node = p.readValueAsTree();
+                    String pointer = "/" + field + "/" + index++;
+                    if (results) {
+                        Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
+                        if (f != null) {
+                            findings.add(f);
+                        }
+                    } else {
+                        String level = text(node, "level");
+                        fatal |= !"warn".equalsIgnoreCase(level) && !"warning".equalsIgnoreCase(level);
+                        toolErrors.add(toolError(node, pointer, at, displayName, level));
+                    }
+                }
+            } else if ("version".equals(field) && value == JsonToken.VALUE_STRING) {
+                version = p.getText();
+            } else {
+                p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
         }
         if (!sawResults || !sawErrors) {
             throw notSemgrep(displayName, sawResults ? "/errors" : "/results", null);

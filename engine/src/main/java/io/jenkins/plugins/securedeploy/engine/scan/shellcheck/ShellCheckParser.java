@@ -2,20 +2,17 @@ package io.jenkins.plugins.securedeploy.engine.scan.shellcheck;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,50 +24,40 @@ import java.util.Map;
  * error → HIGH, warning → MEDIUM, info → LOW, style → INFO; others → UNKNOWN. The rule id is {@code SC<code>}.
  * Streams the document; each comment is read as a small tree.
  */
-public final class ShellCheckParser implements ReportParser {
+public final class ShellCheckParser extends JsonReportParser {
     static final String TOOL = "shellcheck";
 
     @Override
-    public ScanResult parse(InputStream report, String displayName) {
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         boolean sawComments = false;
-        try (JsonParser p = Json.strict().parser(report)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw notShellCheck(displayName, p.currentTokenLocation(), "");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("comments".equals(field)) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw notShellCheck(displayName, p.currentTokenLocation(), "/comments");
-                    }
-                    sawComments = true;
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonLocation at = p.currentTokenLocation();
-                        JsonNode comment = p.readValueAsTree();
-                        Finding f = toFinding(comment, "/comments/" + index, at, displayName, occurrences, problems);
-                        if (f != null) {
-                            findings.add(f);
-                        }
-                        index++;
-                    }
-                } else {
-                    p.skipChildren();
+        JsonToken first = p.currentToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw notShellCheck(displayName, p.currentTokenLocation(), "");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("comments".equals(field)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw notShellCheck(displayName, p.currentTokenLocation(), "/comments");
                 }
+                sawComments = true;
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation at = p.currentTokenLocation();
+                    JsonNode comment = p.readValueAsTree();
+                    Finding f = toFinding(comment, "/comments/" + index, at, displayName, occurrences, problems);
+                    if (f != null) {
+                        findings.add(f);
+                    }
+                    index++;
+                }
+            } else {
+                p.skipChildren();
             }
-            if (p.nextToken() != null) {
-                throw new InvalidInputException(Problem.of("json.trailing-tokens", "content after the report",
-                        location(displayName, "", p.currentTokenLocation())));
-            }
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
-        } catch (IOException e) {
-            throw Json.ioError(displayName, e);
         }
         if (!sawComments) {
             throw notShellCheck(displayName, null, "/comments");
