@@ -3,12 +3,15 @@ package io.jenkins.plugins.securedeploy.engine.scan.bandit;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
@@ -26,10 +29,14 @@ import java.util.Map;
  * UNKNOWN), issue_confidence, issue_text, filename, line_number, col_offset (0-based), issue_cwe.id; {@code errors[]}
  * (files Bandit could not scan) make the result ERROR — a partial scan is not a clean one — while keeping the
  * findings. The {@code code} snippet is never copied into a finding (it may hold the hard-coded secret Bandit
- * found); only its hash feeds the fingerprint.
+ * found); only its hash feeds the fingerprint. Nor is the issue text of the hard-coded password tests (B105-B107),
+ * which quotes the password.
  */
 public final class BanditParser extends JsonReportParser {
     static final String TOOL = "bandit";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     protected ScanResult read(JsonParser p, String displayName) throws IOException {
@@ -53,7 +60,7 @@ public final class BanditParser extends JsonReportParser {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = p.readValueAsTree();
+                    JsonNode node = TREE.readTree(p);
                     String pointer = "/" + field + "/" + index++;
                     if ("results".equals(field)) {
                         Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
@@ -112,6 +119,10 @@ public final class BanditParser extends JsonReportParser {
         String snippetHash = Hashing.sha256(text(r, "code").replaceAll("(?m)^\\d+\\s?", "").strip()
                 .getBytes(StandardCharsets.UTF_8)).hex();
         int occurrence = occurrences.merge(file + '\n' + rule + '\n' + snippetHash, 1, Integer::sum);
+        if (testName(r).startsWith("hardcoded_password") || rule.matches("B10[5-7]")) {
+            // "Possible hardcoded password: '<the password>'": Bandit quotes the secret it found
+            text = "Possible hardcoded password (value withheld)";
+        }
         FindingBuilder b = Finding.builder(TOOL, rule)
                 .title(testName(r) + text)
                 .severity(severity(text(r, "issue_severity")))

@@ -37,6 +37,9 @@ public final class CheckovDescriptor implements ScannerDescriptor {
         if (head.contains("\"checkov_version\"")) {
             score += 25;
         }
+        if (head.contains("\"resource_count\"") && head.contains("\"parsing_errors\"")) {
+            score += 20;
+        }
         if (head.contains("\"file_line_range\"")) {
             score += 5;
         }

@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.scan.checkov;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
@@ -28,6 +31,9 @@ import java.util.Map;
  */
 public final class CheckovParser extends JsonReportParser {
     static final String TOOL = "checkov";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** State of one parse. */
     private static final class Run {
@@ -91,7 +97,7 @@ public final class CheckovParser extends JsonReportParser {
                     readResults(p, base + "/results", checkType, run);
                 }
                 case "summary" -> {
-                    JsonNode summary = p.readValueAsTree();
+                    JsonNode summary = TREE.readTree(p);
                     String version = summary.path("checkov_version").asText("");
                     if (!version.isEmpty()) {
                         run.version = version;
@@ -130,7 +136,7 @@ public final class CheckovParser extends JsonReportParser {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = p.readValueAsTree();
+                    JsonNode node = TREE.readTree(p);
                     String pointer = base + "/" + field + "/" + index++;
                     if ("failed_checks".equals(field)) {
                         Finding f = toFinding(node, pointer, at, checkType, run);

@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
@@ -32,6 +35,9 @@ import java.util.Set;
  */
 public final class CycloneDxVexParser extends JsonReportParser {
     static final String TOOL = "cyclonedx-vex";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> EXCLUDING_STATES = Set.of("not_affected", "false_positive");
 
     /** A vulnerability read before the components it references may have been seen. */
@@ -54,7 +60,7 @@ public final class CycloneDxVexParser extends JsonReportParser {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "bomFormat" -> cyclonedx = value == JsonToken.VALUE_STRING && "CycloneDX".equals(p.getText());
-                case "metadata" -> version = toolVersion(p.readValueAsTree());
+                case "metadata" -> version = toolVersion(TREE.readTree(p));
                 case "components", "vulnerabilities" -> {
                     if (value != JsonToken.START_ARRAY) {
                         throw notCycloneDx(displayName, "/" + field, p.currentTokenLocation());
@@ -64,7 +70,7 @@ public final class CycloneDxVexParser extends JsonReportParser {
                     int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         JsonLocation at = p.currentTokenLocation();
-                        JsonNode node = p.readValueAsTree();
+                        JsonNode node = TREE.readTree(p);
                         String pointer = "/" + field + "/" + index++;
                         if (vulns) {
                             Pending v = read(node, pointer, at, displayName, problems);

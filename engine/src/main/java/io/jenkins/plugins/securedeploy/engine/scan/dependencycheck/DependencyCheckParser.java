@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.scan.dependencycheck;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
@@ -30,6 +33,9 @@ import java.util.regex.Pattern;
  */
 public final class DependencyCheckParser extends JsonReportParser {
     static final String TOOL = "dependency-check";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
 
     @Override
@@ -54,13 +60,13 @@ public final class DependencyCheckParser extends JsonReportParser {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = p.currentTokenLocation();
-                    JsonNode dependency = p.readValueAsTree();
+                    JsonNode dependency = TREE.readTree(p);
                     readDependency(dependency, "/dependencies/" + index++, at, displayName, findings, problems,
                             suppressed);
                 }
             } else if ("scanInfo".equals(field) && value == JsonToken.START_OBJECT) {
                 sawSchema = true;
-                version = ((JsonNode) p.readValueAsTree()).path("engineVersion").asText("");
+                version = TREE.<JsonNode>readTree(p).path("engineVersion").asText("");
             } else {
                 sawSchema |= "reportSchema".equals(field);
                 p.skipChildren();

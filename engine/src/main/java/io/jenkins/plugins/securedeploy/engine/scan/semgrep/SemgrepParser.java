@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.scan.semgrep;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
@@ -31,6 +34,9 @@ import java.util.regex.Pattern;
  */
 public final class SemgrepParser extends JsonReportParser {
     static final String TOOL = "semgrep";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
     private static final Pattern OWASP = Pattern.compile("^(A\\d{1,2}:\\d{4})");
 
@@ -60,7 +66,7 @@ public final class SemgrepParser extends JsonReportParser {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = p.readValueAsTree();
+                    JsonNode node = TREE.readTree(p);
                     String pointer = "/" + field + "/" + index++;
                     if (results) {
                         Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);

@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.scan.shellcheck;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
@@ -26,6 +29,9 @@ import java.util.Map;
  */
 public final class ShellCheckParser extends JsonReportParser {
     static final String TOOL = "shellcheck";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     protected ScanResult read(JsonParser p, String displayName) throws IOException {
@@ -48,7 +54,7 @@ public final class ShellCheckParser extends JsonReportParser {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation at = p.currentTokenLocation();
-                    JsonNode comment = p.readValueAsTree();
+                    JsonNode comment = TREE.readTree(p);
                     Finding f = toFinding(comment, "/comments/" + index, at, displayName, occurrences, problems);
                     if (f != null) {
                         findings.add(f);
