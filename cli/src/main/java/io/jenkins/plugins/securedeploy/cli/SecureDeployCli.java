@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.cli;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             DigestCommand.class,
             IngestCommand.class,
+            ScanCommand.class,
             SecretsCommand.class,
             CommandLine.HelpCommand.class
         },

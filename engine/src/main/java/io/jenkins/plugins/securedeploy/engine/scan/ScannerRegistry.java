@@ -10,11 +10,17 @@ public final class ScannerRegistry {
     static List<ScannerDescriptor> defaultDescriptors() {
         return List.of(
                 // one line per tool, keep sorted by id
+                new io.jenkins.plugins.securedeploy.engine.scan.bandit.BanditDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.checkov.CheckovDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex.CycloneDxVexDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.dependencycheck.DependencyCheckDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.osv.OsvDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.sarif.SarifDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.semgrep.SemgrepDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.shellcheck.ShellCheckDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 

@@ -1,0 +1,182 @@
+package io.jenkins.plugins.securedeploy.engine.scan.bandit;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.scan.Category;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
+import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bandit {@code -f json}: {@code results[]} with test_id, test_name, issue_severity (LOW/MEDIUM/HIGH; UNDEFINED →
+ * UNKNOWN), issue_confidence, issue_text, filename, line_number, col_offset (0-based), issue_cwe.id; {@code errors[]}
+ * (files Bandit could not scan) make the result ERROR — a partial scan is not a clean one — while keeping the
+ * findings. The {@code code} snippet is never copied into a finding (it may hold the hard-coded secret Bandit
+ * found); only its hash feeds the fingerprint. Nor is the issue text of the hard-coded password tests (B105-B107),
+ * which quotes the password.
+ */
+public final class BanditParser extends JsonReportParser {
+    static final String TOOL = "bandit";
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    private static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @Override
+    protected ScanResult read(JsonParser p, String displayName) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> toolErrors = new ArrayList<>();
+        Map<String, Integer> occurrences = new HashMap<>();
+        boolean sawResults = false;
+        boolean sawGeneratedAt = false;
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw notBandit(displayName, "/", p.currentTokenLocation());
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("results".equals(field) || "errors".equals(field)) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw notBandit(displayName, "/" + field, p.currentTokenLocation());
+                }
+                sawResults |= "results".equals(field);
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation at = p.currentTokenLocation();
+                    JsonNode node = TREE.readTree(p);
+                    String pointer = "/" + field + "/" + index++;
+                    if ("results".equals(field)) {
+                        Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
+                        if (f != null) {
+                            findings.add(f);
+                        }
+                    } else {
+                        toolErrors.add(toolError(node, pointer, at, displayName));
+                    }
+                }
+            } else {
+                sawGeneratedAt |= "generated_at".equals(field);
+                p.skipChildren();
+            }
+        }
+        if (!sawResults || !sawGeneratedAt) {
+            throw notBandit(displayName, sawResults ? "/generated_at" : "/results", null);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!toolErrors.isEmpty()) {
+            return new ScanResult(TOOL, "", displayName, ScanResult.Status.ERROR, findings, toolErrors);
+        }
+        return ScanResult.ok(TOOL, "", displayName, findings);
+    }
+
+    private static Finding toFinding(JsonNode r, String pointer, JsonLocation at, String displayName,
+            Map<String, Integer> occurrences, List<Problem> problems) {
+        if (!r.isObject()) {
+            problems.add(Problem.of("bandit.result", "a result must be an object", location(displayName, pointer, at)));
+            return null;
+        }
+        int before = problems.size();
+        for (String field : new String[] {"test_id", "filename", "issue_severity"}) {
+            JsonNode v = r.get(field);
+            if (v == null || !v.isTextual() || v.textValue().isBlank()) {
+                problems.add(Problem.of("bandit.field", "missing or non-text '" + field + "'",
+                        location(displayName, pointer + "/" + field, at)));
+            }
+        }
+        JsonNode line = r.get("line_number");
+        if (line == null || !line.canConvertToInt() || line.intValue() < 0) {
+            problems.add(Problem.of("bandit.field", "missing or invalid 'line_number'",
+                    location(displayName, pointer + "/line_number", at)));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String rule = r.get("test_id").textValue();
+        String file = r.get("filename").textValue();
+        String text = text(r, "issue_text");
+        JsonNode colOffset = r.get("col_offset");
+        int column = colOffset != null && colOffset.canConvertToInt() && colOffset.intValue() >= 0
+                ? colOffset.intValue() + 1 : 0;
+        String snippetHash = Hashing.sha256(text(r, "code").replaceAll("(?m)^\\d+\\s?", "").strip()
+                .getBytes(StandardCharsets.UTF_8)).hex();
+        int occurrence = occurrences.merge(file + '\n' + rule + '\n' + snippetHash, 1, Integer::sum);
+        if (testName(r).startsWith("hardcoded_password") || rule.matches("B10[5-7]")) {
+            // "Possible hardcoded password: '<the password>'": Bandit quotes the secret it found
+            text = "Possible hardcoded password (value withheld)";
+        }
+        FindingBuilder b = Finding.builder(TOOL, rule)
+                .title(testName(r) + text)
+                .severity(severity(text(r, "issue_severity")))
+                .category(Category.SAST)
+                .id(rule)
+                .location(Location.of(file, line.intValue(), column))
+                .fingerprintHint(snippetHash + "#" + occurrence);
+        JsonNode cwe = r.path("issue_cwe").path("id");
+        if (cwe.canConvertToInt() && cwe.intValue() > 0) {
+            b.id("CWE-" + cwe.intValue());
+        }
+        return b.build();
+    }
+
+    private static String testName(JsonNode r) {
+        String name = text(r, "test_name");
+        return name.isEmpty() ? "" : name + ": ";
+    }
+
+    /** Bandit's LOW/MEDIUM/HIGH as written; UNDEFINED or anything else is UNKNOWN. */
+    static Severity severity(String value) {
+        return switch (value) {
+            case "HIGH" -> Severity.HIGH;
+            case "MEDIUM" -> Severity.MEDIUM;
+            case "LOW" -> Severity.LOW;
+            default -> Severity.parseOrUnknown(value);
+        };
+    }
+
+    private static Problem toolError(JsonNode e, String pointer, JsonLocation at, String displayName) {
+        String file = text(e, "filename");
+        String reason = text(e, "reason");
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200) + "...";
+        }
+        return Problem.of("bandit.file-not-scanned", "Bandit could not scan " + (file.isEmpty() ? "a file" : file)
+                + (reason.isEmpty() ? "" : ": " + reason) + "; the scan is incomplete", location(displayName,
+                        pointer, at));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isTextual() ? v.textValue() : "";
+    }
+
+    private static Location location(String displayName, String pointer, JsonLocation at) {
+        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
+        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
+        return new Location(displayName, pointer, line, col);
+    }
+
+    private static InvalidInputException notBandit(String displayName, String pointer, JsonLocation at) {
+        return new InvalidInputException(Problem.of("bandit.format",
+                "not a Bandit JSON report: expected an object with 'generated_at' and a 'results' array (run bandit -f json)",
+                location(displayName, pointer, at)));
+    }
+}
