@@ -1,0 +1,80 @@
+package io.jenkins.plugins.securedeploy.engine.policy;
+
+import java.util.regex.Pattern;
+
+/**
+ * A path glob as written in waivers: {@code **} matches across directories, {@code *} and {@code ?} within one,
+ * everything else literally. Compiled once; equality is by the glob text. Paths are compared with '/' separators.
+ */
+public final class PathGlob {
+    private final String glob;
+    private final Pattern pattern;
+
+    private static final java.util.Map<String, PathGlob> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A compiled glob, shared (globs are immutable); the cache is bounded by the number of waivers. */
+    public static PathGlob of(String glob) {
+        if (CACHE.size() > 10_000) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(glob, PathGlob::new);
+    }
+
+    public PathGlob(String glob) {
+        if (glob == null || glob.isBlank()) {
+            throw new IllegalArgumentException("a path glob must not be blank");
+        }
+        this.glob = glob;
+        this.pattern = Pattern.compile(toRegex(glob));
+    }
+
+    static String toRegex(String glob) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < glob.length()) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                sb.append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 3 : 2;
+                continue;
+            }
+            if (c == '*') {
+                sb.append("[^/]*");
+            } else if (c == '?') {
+                sb.append("[^/]");
+            } else {
+                sb.append(Pattern.quote(String.valueOf(c)));
+            }
+            i++;
+        }
+        return sb.toString();
+    }
+
+    public boolean matches(String path) {
+        String normalized = path.replace('\\', '/');
+        if (normalized.startsWith("./")) {
+            normalized = normalized.substring(2);
+        }
+        return pattern.matcher(normalized).matches();
+    }
+
+    public String glob() {
+        return glob;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PathGlob other && other.glob.equals(glob);
+    }
+
+    @Override
+    public int hashCode() {
+        return glob.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return glob;
+    }
+}
