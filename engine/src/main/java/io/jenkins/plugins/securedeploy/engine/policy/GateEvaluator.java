@@ -36,7 +36,7 @@ public final class GateEvaluator {
         Policy policy = in.policy();
         List<GateReason> reasons = new ArrayList<>();
         for (Problem p : in.inputProblems()) {
-            reasons.add(error("input.unreadable", "", p.location().file(),
+            reasons.add(error("input.unreadable", p.location().file(),
                     "input " + p.location().describe() + " cannot be used: " + p.message()));
         }
         Set<String> tools = new HashSet<>();
@@ -45,15 +45,15 @@ public final class GateEvaluator {
             tools.add(r.tool());
             if (r.isError()) {
                 String why = r.problems().isEmpty() ? "no detail" : r.problems().get(0).describe();
-                reasons.add(error("scanner.error", r.tool(), r.source(), "scanner " + r.tool() + " failed ("
-                        + (r.source().isEmpty() ? "" : r.source() + ": ") + why + "); its findings are unknown"));
+                reasons.add(error("scanner.error", r.tool(), "scanner " + r.tool() + " failed (" + why
+                        + "); its findings are unknown"));
             } else {
                 all.addAll(r.findings());
             }
         }
         for (String required : policy.requiredReports()) {
             if (!tools.contains(required)) {
-                reasons.add(error("report.missing", required, "", "required report of " + required
+                reasons.add(error("report.missing", required, "required report of " + required
                         + " is missing (policy requiredReports)"));
             }
         }
@@ -171,7 +171,7 @@ public final class GateEvaluator {
         }
     }
 
-    private static GateReason error(String rule, String tool, String source, String message) {
+    private static GateReason error(String rule, String tool, String message) {
         return new GateReason(Verdict.ERROR, rule, "", "", tool, 0, "", List.of(), message);
     }
 }
