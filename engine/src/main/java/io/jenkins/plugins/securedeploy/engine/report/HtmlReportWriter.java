@@ -99,8 +99,8 @@ public final class HtmlReportWriter {
         int rowHeight = 28;
         int height = order.size() * rowHeight + 8;
         h.raw("<section id=\"chart\">\n<h2>Findings by severity</h2>\n")
-                .raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"560\"")
-                .attr("height", String.valueOf(height)).attr("viewBox", "0 0 560 " + height)
+                .raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"720\"")
+                .attr("height", String.valueOf(height)).attr("viewBox", "0 0 720 " + height)
                 .raw(" aria-label=\"Findings by severity\">\n");
         int y = 4;
         for (Severity s : order) {
