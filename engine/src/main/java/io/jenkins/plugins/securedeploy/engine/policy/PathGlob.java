@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class PathGlob {
     private final String glob;
     private final Pattern pattern;
+    private final String literalPrefix;
+    private final boolean literal;
 
     private static final java.util.Map<String, PathGlob> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -26,6 +28,18 @@ public final class PathGlob {
         }
         this.glob = glob;
         this.pattern = Pattern.compile(toRegex(glob));
+        int wildcard = firstWildcard(glob);
+        this.literal = wildcard < 0;
+        this.literalPrefix = wildcard < 0 ? glob : glob.substring(0, wildcard);
+    }
+
+    private static int firstWildcard(String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            if (glob.charAt(i) == '*' || glob.charAt(i) == '?') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String toRegex(String glob) {
@@ -44,7 +58,13 @@ public final class PathGlob {
             } else if (c == '?') {
                 sb.append("[^/]");
             } else {
-                sb.append(Pattern.quote(String.valueOf(c)));
+                int end = i;
+                while (end < glob.length() && glob.charAt(end) != '*' && glob.charAt(end) != '?') {
+                    end++;
+                }
+                sb.append(Pattern.quote(glob.substring(i, end)));
+                i = end;
+                continue;
             }
             i++;
         }
@@ -56,7 +76,11 @@ public final class PathGlob {
         if (normalized.startsWith("./")) {
             normalized = normalized.substring(2);
         }
-        return pattern.matcher(normalized).matches();
+        // cheap checks first: most paths fail on the literal prefix, literal globs need no regex
+        if (!normalized.startsWith(literalPrefix)) {
+            return false;
+        }
+        return literal ? normalized.equals(glob) : pattern.matcher(normalized).matches();
     }
 
     public String glob() {
