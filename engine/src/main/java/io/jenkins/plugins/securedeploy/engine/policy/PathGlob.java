@@ -27,10 +27,11 @@ public final class PathGlob {
             throw new IllegalArgumentException("a path glob must not be blank");
         }
         this.glob = glob;
-        this.pattern = Pattern.compile(toRegex(glob));
-        int wildcard = firstWildcard(glob);
+        String normalized = normalize(glob);
+        this.pattern = Pattern.compile(toRegex(normalized));
+        int wildcard = firstWildcard(normalized);
         this.literal = wildcard < 0;
-        this.literalPrefix = wildcard < 0 ? glob : glob.substring(0, wildcard);
+        this.literalPrefix = wildcard < 0 ? normalized : normalized.substring(0, wildcard);
     }
 
     private static int firstWildcard(String glob) {
@@ -71,16 +72,33 @@ public final class PathGlob {
         return sb.toString();
     }
 
-    public boolean matches(String path) {
+    /** '/' separators, no leading "./". */
+    static String normalize(String path) {
         String normalized = path.replace('\\', '/');
-        if (normalized.startsWith("./")) {
-            normalized = normalized.substring(2);
+        return normalized.startsWith("./") ? normalized.substring(2) : normalized;
+    }
+
+    /** The first path segment every match must start with, or empty when the glob starts with a wildcard. */
+    String firstSegment() {
+        int slash = literalPrefix.indexOf('/');
+        if (slash > 0) {
+            return literalPrefix.substring(0, slash);
         }
+        return literal ? literalPrefix : "";
+    }
+
+    static String firstSegmentOf(String normalizedPath) {
+        int slash = normalizedPath.indexOf('/');
+        return slash < 0 ? normalizedPath : normalizedPath.substring(0, slash);
+    }
+
+    public boolean matches(String path) {
+        String normalized = normalize(path);
         // cheap checks first: most paths fail on the literal prefix, literal globs need no regex
         if (!normalized.startsWith(literalPrefix)) {
             return false;
         }
-        return literal ? normalized.equals(glob) : pattern.matcher(normalized).matches();
+        return literal ? normalized.equals(literalPrefix) : pattern.matcher(normalized).matches();
     }
 
     public String glob() {

@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the waiver that suppresses a finding in (near) constant time: hash maps by id, fingerprint, package name and
- * rule id; only path waivers are checked one by one (and only those). Expired waivers are kept apart: they never
+ * Finds the waiver that suppresses a finding in (near) constant time: hash maps by id, fingerprint, package name,
+ * rule id and - for path globs - the glob's literal first directory; only globs that start with a wildcard
+ * ({@code **}/x) are checked one by one. Expired waivers are kept apart: they never
  * match, {@link #expiredMatch} tells which one would have. With F findings and W waivers matching costs
- * O(F · (ids + P)) where P is the number of path waivers, instead of O(F · W).
+ * O(F · (ids + P)) where P is the number of path waivers starting with a wildcard, instead of O(F · W).
  */
 public final class WaiverIndex {
     private final Map<String, List<Waiver>> byId = new HashMap<>();
     private final Map<String, List<Waiver>> byFingerprint = new HashMap<>();
     private final Map<String, List<Waiver>> byPackage = new HashMap<>();
     private final Map<String, List<Waiver>> byRule = new HashMap<>();
+    private final Map<String, List<Waiver>> pathsBySegment = new HashMap<>();
     private final List<Waiver> paths = new ArrayList<>();
     private final WaiverIndex expired;
 
@@ -46,7 +48,14 @@ public final class WaiverIndex {
             case FINGERPRINT -> byFingerprint.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(w);
             case PACKAGE -> byPackage.computeIfAbsent(w.packageName(), k -> new ArrayList<>()).add(w);
             case RULE -> byRule.computeIfAbsent(w.value(), k -> new ArrayList<>()).add(w);
-            case PATH -> paths.add(w);
+            case PATH -> {
+                String segment = PathGlob.of(w.value()).firstSegment();
+                if (segment.isEmpty()) {
+                    paths.add(w);
+                } else {
+                    pathsBySegment.computeIfAbsent(segment, k -> new ArrayList<>()).add(w);
+                }
+            }
             default -> throw new IllegalStateException("unhandled waiver kind " + w.kind());
         }
     }
@@ -67,6 +76,9 @@ public final class WaiverIndex {
         }
         if (w == null) {
             w = first(byRule.get(f.ruleId()), f);
+        }
+        if (w == null && !pathsBySegment.isEmpty() && !f.location().file().isEmpty()) {
+            w = first(pathsBySegment.get(PathGlob.firstSegmentOf(PathGlob.normalize(f.location().file()))), f);
         }
         if (w == null && !paths.isEmpty()) {
             w = first(paths, f);

@@ -17,6 +17,11 @@ class PathGlobTest {
         assertThat(PathGlob.of("src/a?.js").matches("src/ab.js")).isTrue();
         assertThat(PathGlob.of("a.b").matches("axb")).isFalse();
         assertThat(PathGlob.of("a.b").matches("a.b")).isTrue();
+        assertThat(PathGlob.of("./pom.xml").matches("pom.xml")).isTrue();
         assertThat(PathGlob.of("(x)[y]+*").matches("(x)[y]+z")).isTrue();
+        assertThat(PathGlob.of("test/**").firstSegment()).isEqualTo("test");
+        assertThat(PathGlob.of("**/x").firstSegment()).isEmpty();
+        assertThat(PathGlob.of("pom.xml").firstSegment()).isEqualTo("pom.xml");
+        assertThat(PathGlob.of("src*/x").firstSegment()).isEmpty();
     }
 }

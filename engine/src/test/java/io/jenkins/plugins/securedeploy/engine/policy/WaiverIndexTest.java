@@ -62,7 +62,8 @@ class WaiverIndexTest {
             case 0 -> Fixtures.waiver(Waiver.Kind.ID, "CVE-" + ((i + seed) % 11), null);
             case 1 -> Fixtures.waiver(Waiver.Kind.PACKAGE, "lib-CVE-" + (i % 11), null);
             case 2 -> Fixtures.waiver(Waiver.Kind.RULE, "rule-CVE-" + ((i * 3) % 11), null);
-            default -> Fixtures.waiver(Waiver.Kind.PATH, i % 2 == 0 ? "pom.xml" : "src/**", null);
+            default -> Fixtures.waiver(Waiver.Kind.PATH, List.of("pom.xml", "src/**", "**/pom.xml", "p*.xml",
+                    "./pom.xml", "lib/pom.xml").get((i + seed) % 6), null);
         }).toList();
         WaiverIndex index = new WaiverIndex(waivers, TODAY);
         for (Finding f : findings) {
