@@ -33,7 +33,7 @@ class GateCommandTest {
                  "findings": [{"ruleId": "CVE-2024-1", "title": "openssl overflow", "severity": "%s",
                    "category": "SCA", "ids": ["CVE-2024-1"],
                    "package": {"name": "openssl", "version": "3.0.1", "fixedVersion": "3.0.13"}}]}
-                """.formatted(severity), StandardCharsets.UTF_8);
+                """.replace("%s", severity), StandardCharsets.UTF_8);
         return f;
     }
 
