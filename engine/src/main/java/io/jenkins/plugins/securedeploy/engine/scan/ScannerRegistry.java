@@ -10,7 +10,12 @@ public final class ScannerRegistry {
     static List<ScannerDescriptor> defaultDescriptors() {
         return List.of(
                 // one line per tool, keep sorted by id
-                );
+                new io.jenkins.plugins.securedeploy.engine.scan.gitleaks.GitleaksDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.grype.GrypeDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.osv.OsvDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.sarif.SarifDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());
     }
 
     private final Map<String, ScannerDescriptor> byId = new LinkedHashMap<>();

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.securedeploy.engine.scan.gitleaks;
+
+import io.jenkins.plugins.securedeploy.engine.scan.Category;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportParser;
+import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
+
+/** Gitleaks' JSON report ({@code gitleaks detect --report-format json}): an array of leaks. */
+public final class GitleaksDescriptor implements ScannerDescriptor {
+    @Override
+    public String id() {
+        return "gitleaks";
+    }
+
+    @Override
+    public String displayName() {
+        return "Gitleaks";
+    }
+
+    @Override
+    public Category category() {
+        return Category.SECRET;
+    }
+
+    /**
+     * An array whose objects carry {@code RuleID} and gitleaks' other capitalised keys. An empty array is not
+     * recognised (any tool can write {@code []}): pass {@code --format gitleaks} for it.
+     */
+    @Override
+    public int detect(String head) {
+        String s = head.stripLeading();
+        if (!s.startsWith("[") || !s.contains("\"RuleID\"")) {
+            return 0;
+        }
+        int score = 60;
+        if (s.contains("\"StartLine\"") && (s.contains("\"Fingerprint\"") || s.contains("\"Secret\""))) {
+            score = 95;
+        }
+        return score;
+    }
+
+    @Override
+    public ReportParser createParser() {
+        return new GitleaksParser();
+    }
+}
