@@ -10,8 +10,8 @@ import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
 import io.jenkins.plugins.securedeploy.engine.report.GateRun;
 import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,7 +88,7 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = new Output(spec, json);
-        List<ScanResult> results = new ReportInputs(ScannerRegistry.standard()).read(reports, Path.of(""));
+        List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
         GateOverride override = overrideBy == null && overrideReason == null && overrideExpires == null ? null
                 : new GateOverride(overrideBy, overrideReason, overrideTicket, overrideExpires);
         GateRun.Outcome outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
