@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli;
 
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             DigestCommand.class,
+            GateCommand.class,
             IngestCommand.class,
             ScanCommand.class,
             SecretsCommand.class,

@@ -1,0 +1,129 @@
+package io.jenkins.plugins.securedeploy.cli.command;
+
+import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
+import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
+import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
+import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code secure-deploy gate}: evaluates scan reports against the policy (and the admin floor), writes the report
+ * folder, prints the verdict and every reason. Exit 0 PASSED (or FAILED with an accepted break-glass override),
+ * 1 FAILED, 3 ERROR or bad input.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Gate scan reports against a policy: thresholds, baseline, waivers, admin floor; fail closed.",
+            "REPORT is tool=path (a registered tool's format) or a path (our findings JSON or an auto-detected format)."})
+public final class GateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Project policy (.secure-deploy.yml, YAML or JSON). Without it the secure defaults apply.")
+    Path policy;
+
+    @Option(names = "--floor", paramLabel = "FILE", description = "Admin floor the policy may not weaken.")
+    Path floor;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "baseline.json of a previous run (new / fixed / unchanged). Unreadable = ERROR.")
+    Path baseline;
+
+    @Option(names = "--report-dir", required = true, paramLabel = "DIR",
+            description = "Where index.html, gate-report.json and baseline.json are written.")
+    Path reportDir;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Option(names = "--sbom-present", description = "Evidence fact: an SBOM was recorded.")
+    boolean sbomPresent;
+
+    @Option(names = "--signature-verified", description = "Evidence fact: the artifact signature was verified.")
+    boolean signatureVerified;
+
+    @Option(names = "--provenance-present", description = "Evidence fact: provenance was recorded.")
+    boolean provenancePresent;
+
+    @Option(names = "--approvals-met", description = "Evidence fact: required approvals are met.")
+    boolean approvalsMet;
+
+    @Option(names = "--override-by", paramLabel = "PERSON", description = "Break-glass: who overrides a FAILED gate.")
+    String overrideBy;
+
+    @Option(names = "--override-reason", paramLabel = "TEXT", description = "Break-glass: why.")
+    String overrideReason;
+
+    @Option(names = "--override-ticket", paramLabel = "ID", description = "Break-glass: incident or ticket id.")
+    String overrideTicket;
+
+    @Option(names = "--override-expires", paramLabel = "YYYY-MM-DD",
+            description = "Break-glass: last day the override applies (at most overrideRules.maxDays ahead).")
+    LocalDate overrideExpires;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "Scan reports to gate.")
+    List<String> reports;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec, json);
+        List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
+        GateOverride override = overrideBy == null && overrideReason == null && overrideExpires == null ? null
+                : new GateOverride(overrideBy, overrideReason, overrideTicket, overrideExpires);
+        GateRun.Outcome outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
+                new EvidenceFacts(sbomPresent, signatureVerified, provenancePresent, approvalsMet), override,
+                null, reportDir));
+        GateDecision d = outcome.decision();
+        output.line("Gate " + output.verdict(d.verdict().name()) + (d.isOverridden()
+                ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "
+                        + d.override().orElseThrow().expires() + ": " + d.override().orElseThrow().reason()
+                : ""));
+        for (GateReason r : d.reasons()) {
+            output.line("  " + r.describe());
+        }
+        for (Relaxation r : d.relaxations()) {
+            output.line("  relaxed: " + r.describe());
+        }
+        if (!d.expiredWaivers().isEmpty()) {
+            output.line("  " + d.expiredWaivers().size() + " waiver(s) expired and no longer apply");
+        }
+        output.line("Findings: " + d.findings().size() + " (" + outcome.report().newCount() + " new, "
+                + d.fixed().size() + " fixed)");
+        output.line("Report: " + outcome.index().toAbsolutePath());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("verdict", d.verdict().name());
+        doc.put("headline", d.headline());
+        doc.put("allowsDeployment", d.allowsDeployment());
+        doc.put("reasons", d.reasons().stream().map(GateReason::describe).toList());
+        doc.put("relaxations", d.relaxations().stream().map(Relaxation::describe).toList());
+        doc.put("report", outcome.index().toAbsolutePath().toString());
+        doc.put("json", outcome.json().toAbsolutePath().toString());
+        doc.put("baseline", outcome.nextBaseline().toAbsolutePath().toString());
+        output.document(doc);
+        if (d.allowsDeployment()) {
+            return ExitCode.PASS;
+        }
+        return d.verdict() == Verdict.ERROR ? ExitCode.ERROR : ExitCode.GATE_FAILED;
+    }
+}

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.securedeploy.engine.policy;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the baseline file a later run compares against: fingerprints plus minimal data, sorted, stable. */
+public final class BaselineWriter {
+    public static final String FORMAT = "secure-deploy-baseline";
+
+    public void write(List<Finding> findings, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(findings, out);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write baseline " + file.getFileName() + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    public void write(List<Finding> findings, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", 1);
+            g.writeArrayFieldStart("findings");
+            for (BaselineEntry e : Baseline.ofFindings(findings).entries().values().stream()
+                    .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList()) {
+                g.writeStartObject();
+                g.writeStringField("fingerprint", e.fingerprint());
+                g.writeStringField("tool", e.tool());
+                g.writeStringField("ruleId", e.ruleId());
+                g.writeStringField("severity", e.severity().name());
+                g.writeStringField("title", e.title());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+}

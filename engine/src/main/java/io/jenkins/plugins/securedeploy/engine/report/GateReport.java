@@ -1,0 +1,104 @@
+package io.jenkins.plugins.securedeploy.engine.report;
+
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
+import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
+import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The view model of one gate run, joined once so that the JSON and HTML writers (and the Jenkins view) only read:
+ * the decision and its reasons, findings by severity / tool / new / fixed, waivers applied and expired, policy
+ * relaxations, scanner statuses and evidence entries. Findings are sorted worst first, then by tool and fingerprint.
+ */
+public record GateReport(Instant generatedAt, String policySource, String verdict, String headline,
+        boolean allowsDeployment, Optional<GateOverride> override, List<GateReason> reasons,
+        Map<Severity, SeverityCount> bySeverity, List<ToolSummary> tools, List<FindingOutcome> findings,
+        List<BaselineEntry> fixed, boolean baselinePresent, List<AppliedWaiver> waiversApplied,
+        List<Waiver> waiversExpired, List<Relaxation> relaxations, List<EvidenceEntry> evidence) {
+
+    /** Counts for one severity (UNKNOWN shown as its own row, though the gate ranks it as CRITICAL). */
+    public record SeverityCount(int total, int fresh, int waived) {}
+
+    /** One scanner: status, how many findings, and why it failed when it did. */
+    public record ToolSummary(String tool, String version, String source, String status, int findings,
+            List<String> problems) {}
+
+    /** A waiver that suppressed at least one finding, and how many. */
+    public record AppliedWaiver(Waiver waiver, int findings) {}
+
+    public GateReport {
+        reasons = List.copyOf(reasons);
+        bySeverity = java.util.Collections.unmodifiableMap(new EnumMap<>(bySeverity));
+        tools = List.copyOf(tools);
+        findings = List.copyOf(findings);
+        fixed = List.copyOf(fixed);
+        waiversApplied = List.copyOf(waiversApplied);
+        waiversExpired = List.copyOf(waiversExpired);
+        relaxations = List.copyOf(relaxations);
+        evidence = List.copyOf(evidence);
+    }
+
+    public static GateReport of(GateDecision d, List<ScanResult> results, List<EvidenceEntry> evidence,
+            String policySource, Instant generatedAt) {
+        Map<Severity, SeverityCount> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity s : displayOrder()) {
+            int total = 0;
+            int fresh = 0;
+            int waived = 0;
+            for (FindingOutcome o : d.findings()) {
+                if (o.finding().severity() == s) {
+                    total++;
+                    fresh += o.isNew() ? 1 : 0;
+                    waived += o.waiver().isPresent() ? 1 : 0;
+                }
+            }
+            bySeverity.put(s, new SeverityCount(total, fresh, waived));
+        }
+        List<ToolSummary> tools = results.stream().map(r -> new ToolSummary(r.tool(), r.toolVersion(), r.source(),
+                r.status().name(), r.findings().size(),
+                r.problems().stream().map(p -> p.describe()).toList())).toList();
+        Map<Waiver, Integer> applied = new LinkedHashMap<>();
+        d.findings().forEach(o -> o.waiver().ifPresent(w -> applied.merge(w, 1, Integer::sum)));
+        List<AppliedWaiver> waivers = new ArrayList<>();
+        applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, n)));
+        List<FindingOutcome> sorted = d.findings().stream().sorted(Comparator
+                .comparingInt((FindingOutcome o) -> -o.finding().severity().gateRank())
+                .thenComparing(o -> o.finding().tool()).thenComparing(o -> o.finding().fingerprint())).toList();
+        return new GateReport(generatedAt, policySource, d.verdict().name(), d.headline(), d.allowsDeployment(),
+                d.override(), d.reasons(), bySeverity, tools, sorted, d.fixed(), d.baselinePresent(), waivers,
+                d.expiredWaivers(), d.relaxations(), evidence);
+    }
+
+    /** CRITICAL, HIGH, MEDIUM, LOW, INFO, UNKNOWN. */
+    public static List<Severity> displayOrder() {
+        return List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO,
+                Severity.UNKNOWN);
+    }
+
+    public int newCount() {
+        return (int) findings.stream().filter(FindingOutcome::isNew).count();
+    }
+
+    /** Where a finding is, for display: {@code file:line} or the package. */
+    public static String where(Finding f) {
+        String file = f.location().file();
+        if (!file.isEmpty()) {
+            return f.location().line() > 0 ? file + ":" + f.location().line() : file;
+        }
+        return f.packageRef().map(p -> p.name() + (p.version().isEmpty() ? "" : "@" + p.version())).orElse("");
+    }
+}

@@ -1,0 +1,226 @@
+package io.jenkins.plugins.securedeploy.engine.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
+import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
+import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
+import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a {@link GateReport} as JSON with a fixed field order (diffable, stable across runs), valid against the
+ * shipped {@code gate-report.schema.json}.
+ */
+public final class GateReportWriter {
+    public static final String FORMAT = "secure-deploy-gate-report";
+    public static final String SCHEMA = "/io/jenkins/plugins/securedeploy/engine/report/gate-report.schema.json";
+
+    public void write(GateReport report, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(report, out);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write gate report " + file.getFileName() + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    public void write(GateReport r, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", 1);
+            g.writeStringField("generatedAt", r.generatedAt().toString());
+            g.writeStringField("policy", r.policySource());
+            decision(g, r);
+            summary(g, r);
+            g.writeArrayFieldStart("findings");
+            for (FindingOutcome o : r.findings()) {
+                finding(g, o);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("fixed");
+            for (BaselineEntry e : r.fixed()) {
+                g.writeStartObject();
+                g.writeStringField("fingerprint", e.fingerprint());
+                g.writeStringField("tool", e.tool());
+                g.writeStringField("ruleId", e.ruleId());
+                g.writeStringField("severity", e.severity().name());
+                g.writeStringField("title", e.title());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("waivers");
+            g.writeArrayFieldStart("applied");
+            for (GateReport.AppliedWaiver a : r.waiversApplied()) {
+                waiver(g, a.waiver(), a.findings());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("expired");
+            for (Waiver w : r.waiversExpired()) {
+                waiver(g, w, -1);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeArrayFieldStart("relaxations");
+            for (Relaxation x : r.relaxations()) {
+                g.writeStartObject();
+                g.writeStringField("setting", x.setting());
+                g.writeStringField("value", x.value());
+                g.writeStringField("secureDefault", x.secureDefault());
+                g.writeStringField("writtenAt", x.writtenAt().describe());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("evidence");
+            for (EvidenceEntry e : r.evidence()) {
+                g.writeStartObject();
+                g.writeStringField("kind", e.kind());
+                g.writeStringField("name", e.name());
+                g.writeStringField("digest", e.digest());
+                g.writeStringField("status", e.status());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void decision(JsonGenerator g, GateReport r) throws IOException {
+        g.writeObjectFieldStart("decision");
+        g.writeStringField("verdict", r.verdict());
+        g.writeStringField("headline", r.headline());
+        g.writeBooleanField("allowsDeployment", r.allowsDeployment());
+        if (r.override().isPresent()) {
+            GateOverride o = r.override().get();
+            g.writeObjectFieldStart("override");
+            g.writeStringField("person", o.person());
+            g.writeStringField("reason", o.reason());
+            g.writeStringField("ticket", o.ticket());
+            g.writeStringField("expires", String.valueOf(o.expires()));
+            g.writeEndObject();
+        } else {
+            g.writeNullField("override");
+        }
+        g.writeArrayFieldStart("reasons");
+        for (GateReason x : r.reasons()) {
+            g.writeStartObject();
+            g.writeStringField("outcome", x.outcome().name());
+            g.writeStringField("rule", x.rule());
+            g.writeStringField("severity", x.severity());
+            g.writeStringField("category", x.category());
+            g.writeStringField("tool", x.tool());
+            g.writeNumberField("count", x.count());
+            g.writeStringField("threshold", x.threshold());
+            g.writeStringField("message", x.message());
+            g.writeArrayFieldStart("fingerprints");
+            for (String fp : x.fingerprints()) {
+                g.writeString(fp);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator g, GateReport r) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("findings", r.findings().size());
+        g.writeNumberField("new", r.newCount());
+        g.writeNumberField("fixed", r.fixed().size());
+        g.writeBooleanField("baselinePresent", r.baselinePresent());
+        g.writeObjectFieldStart("bySeverity");
+        for (Severity s : GateReport.displayOrder()) {
+            GateReport.SeverityCount c = r.bySeverity().get(s);
+            g.writeObjectFieldStart(s.name());
+            g.writeNumberField("total", c.total());
+            g.writeNumberField("new", c.fresh());
+            g.writeNumberField("waived", c.waived());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("tools");
+        for (GateReport.ToolSummary t : r.tools()) {
+            g.writeStartObject();
+            g.writeStringField("tool", t.tool());
+            g.writeStringField("version", t.version());
+            g.writeStringField("source", t.source());
+            g.writeStringField("status", t.status());
+            g.writeNumberField("findings", t.findings());
+            g.writeArrayFieldStart("problems");
+            for (String p : t.problems()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void finding(JsonGenerator g, FindingOutcome o) throws IOException {
+        Finding f = o.finding();
+        g.writeStartObject();
+        g.writeStringField("fingerprint", f.fingerprint());
+        g.writeStringField("tool", f.tool());
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("title", f.title());
+        g.writeStringField("severity", f.severity().name());
+        g.writeStringField("category", f.category().name());
+        if (f.hasScore()) {
+            g.writeNumberField("score", f.score());
+        } else {
+            g.writeNullField("score");
+        }
+        g.writeArrayFieldStart("ids");
+        for (String id : f.ids()) {
+            g.writeString(id);
+        }
+        g.writeEndArray();
+        if (f.pkg() != null) {
+            g.writeObjectFieldStart("package");
+            g.writeStringField("name", f.pkg().name());
+            g.writeStringField("version", f.pkg().version());
+            g.writeStringField("fixedVersion", f.pkg().fixedVersion());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("package");
+        }
+        g.writeObjectFieldStart("location");
+        g.writeStringField("file", f.location().file());
+        g.writeNumberField("line", f.location().line());
+        g.writeEndObject();
+        g.writeStringField("status", o.isNew() ? "new" : "unchanged");
+        g.writeBooleanField("counted", o.counted());
+        g.writeStringField("waivedBy", o.waiver().map(Waiver::describe).orElse(null));
+        g.writeStringField("expiredWaiver", o.expired().map(Waiver::describe).orElse(null));
+        g.writeEndObject();
+    }
+
+    private static void waiver(JsonGenerator g, Waiver w, int findings) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", w.kind().key());
+        g.writeStringField("value", w.value());
+        g.writeStringField("tool", w.tool() == null ? "" : w.tool());
+        g.writeStringField("owner", w.owner());
+        g.writeStringField("reason", w.reason());
+        g.writeStringField("ticket", w.ticket());
+        g.writeStringField("expires", w.expires() == null ? null : w.expires().toString());
+        g.writeStringField("declaredAt", w.declaredAt().describe());
+        if (findings >= 0) {
+            g.writeNumberField("findings", findings);
+        }
+        g.writeEndObject();
+    }
+}

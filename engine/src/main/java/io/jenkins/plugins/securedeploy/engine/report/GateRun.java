@@ -1,0 +1,101 @@
+package io.jenkins.plugins.securedeploy.engine.report;
+
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
+import io.jenkins.plugins.securedeploy.engine.policy.BaselineReader;
+import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
+import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator;
+import io.jenkins.plugins.securedeploy.engine.policy.GateInput;
+import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
+import io.jenkins.plugins.securedeploy.engine.policy.Policy;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyMerger;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The gate as one service for hosts (CLI, Jenkins step): read policy + floor, merge (a weaker project policy is an
+ * {@link InvalidInputException}), read the baseline (unreadable = ERROR reason), evaluate, and write the report
+ * folder ({@code index.html}, {@code gate-report.json}, assets) plus {@code baseline.json} for the next run.
+ */
+public final class GateRun {
+    private final Clock clock;
+
+    public GateRun(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What to gate. {@code policy}, {@code floor}, {@code baseline}, {@code override} may be null. */
+    public record Request(Path policy, Path floor, Path baseline, List<ScanResult> results, EvidenceFacts facts,
+            GateOverride override, List<EvidenceEntry> evidence, Path reportDir) {
+        public Request {
+            results = List.copyOf(results);
+            facts = facts == null ? EvidenceFacts.NONE : facts;
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            Objects.requireNonNull(reportDir, "reportDir");
+        }
+    }
+
+    /** The decision, the report model and where its files are. */
+    public record Outcome(GateDecision decision, GateReport report, Path index, Path json, Path nextBaseline) {}
+
+    public Outcome run(Request r) {
+        LocalDate today = LocalDate.now(clock);
+        PolicyReader reader = new PolicyReader();
+        Policy project = r.policy() == null ? Policy.DEFAULT : reader.read(r.policy(), display(r.policy()));
+        PolicyFloor floor = r.floor() == null ? PolicyFloor.NONE
+                : new PolicyFloor(reader.read(r.floor(), display(r.floor())));
+        Policy effective = new PolicyMerger().merge(floor, project, today);
+        List<Problem> inputProblems = new ArrayList<>();
+        Baseline baseline = Baseline.NONE;
+        if (r.baseline() != null) {
+            try {
+                baseline = new BaselineReader().read(r.baseline(), display(r.baseline()));
+            } catch (InvalidInputException e) {
+                inputProblems.addAll(e.problems());
+            }
+        }
+        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, r.results(), baseline,
+                r.facts(), r.override(), inputProblems));
+        List<EvidenceEntry> evidence = new ArrayList<>(r.evidence());
+        if (evidence.isEmpty()) {
+            evidence.addAll(fromFacts(r.facts()));
+        }
+        GateReport report = GateReport.of(decision, r.results(), evidence, project.source(), clock.instant());
+        try {
+            Files.createDirectories(r.reportDir());
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot create report directory: " + e.getClass().getSimpleName(), e);
+        }
+        Path index = new HtmlReportWriter().write(report, r.reportDir());
+        Path next = r.reportDir().resolve("baseline.json");
+        List<Finding> current = r.results().stream().flatMap(s -> s.findings().stream()).toList();
+        new BaselineWriter().write(current, next);
+        return new Outcome(decision, report, index, r.reportDir().resolve("gate-report.json"), next);
+    }
+
+    private static List<EvidenceEntry> fromFacts(EvidenceFacts f) {
+        return List.of(new EvidenceEntry("sbom", "SBOM", "", f.sbomPresent() ? "present" : "not provided"),
+                new EvidenceEntry("signature", "artifact signature", "",
+                        f.signatureVerified() ? "verified" : "not provided"),
+                new EvidenceEntry("provenance", "provenance", "", f.provenancePresent() ? "present" : "not provided"),
+                new EvidenceEntry("approvals", "approvals", "", f.approvalsMet() ? "met" : "not provided"));
+    }
+
+    private static String display(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+}
