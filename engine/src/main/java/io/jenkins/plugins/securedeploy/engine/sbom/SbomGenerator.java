@@ -43,22 +43,28 @@ public final class SbomGenerator {
 
     /** Reads one lockfile from a workspace with the reader its name (or content) calls for. */
     public LockfileContents read(Workspace workspace, String relativePath) {
+        return read(SbomSource.ofWorkspace(workspace, relativePath));
+    }
+
+    /** Reads one lockfile with the reader its name (or content) calls for. */
+    public LockfileContents read(SbomSource source) {
+        String name = source.name();
         try {
             byte[] head;
-            try (InputStream in = workspace.open(relativePath)) {
+            try (InputStream in = source.open()) {
                 head = in.readNBytes(4096);
             }
-            LockfileReader reader = LockfileReaders.forFile(relativePath, head);
-            try (InputStream in = workspace.open(relativePath)) {
-                return reader.read(in, relativePath);
+            LockfileReader reader = LockfileReaders.forFile(name, head);
+            try (InputStream in = source.open()) {
+                return reader.read(in, name);
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidInputException(Problem.of("file.missing", "file does not exist",
-                    io.jenkins.plugins.securedeploy.engine.core.Location.ofFile(relativePath)), e);
+                    io.jenkins.plugins.securedeploy.engine.core.Location.ofFile(name)), e);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.of("file.unreadable", "cannot read: "
                     + e.getClass().getSimpleName(), io.jenkins.plugins.securedeploy.engine.core.Location.ofFile(
-                            relativePath)), e);
+                            name)), e);
         }
     }
 

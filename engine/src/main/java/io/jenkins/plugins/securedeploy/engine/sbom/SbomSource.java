@@ -25,6 +25,21 @@ public interface SbomSource {
         };
     }
 
+    /** A local file, named as given (for hosts that have one, such as the CLI). */
+    static SbomSource ofPath(java.nio.file.Path file) {
+        return new SbomSource() {
+            @Override
+            public String name() {
+                return file.toString();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return java.nio.file.Files.newInputStream(file);
+            }
+        };
+    }
+
     static SbomSource ofWorkspace(io.jenkins.plugins.securedeploy.engine.host.Workspace workspace, String path) {
         return new SbomSource() {
             @Override
