@@ -94,7 +94,7 @@ public class SbomBenchmark {
                         .append(" MiB");
             }
         }
-        System.out.printf("%n[SbomBenchmark] large SBOM %d MB, max heap %d MiB%s%n", size / 1_000_000,
+        System.out.printf(java.util.Locale.ROOT, "%n[SbomBenchmark] large SBOM %d MB, max heap %d MiB%s%n", size / 1_000_000,
                 Runtime.getRuntime().maxMemory() >> 20, peaks);
     }
 
