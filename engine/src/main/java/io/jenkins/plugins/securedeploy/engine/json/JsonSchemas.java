@@ -1,12 +1,13 @@
 package io.jenkins.plugins.securedeploy.engine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.serialization.DefaultNodeReader;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import java.io.IOException;
@@ -23,28 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * (never fail-fast), each located by file, line and JSON pointer of the offending field.
  */
 public final class JsonSchemas {
-    private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     private JsonSchemas() {}
 
     /** Loads (once) a schema from the class path, e.g. {@code /io/.../policy/policy.schema.json}. */
-    public static JsonSchema load(String resource) {
+    public static Schema load(String resource) {
         return CACHE.computeIfAbsent(resource, JsonSchemas::compile);
     }
 
-    private static JsonSchema compile(String resource) {
+    private static Schema compile(String resource) {
         try (InputStream in = JsonSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new EnvironmentException("schema missing from the engine jar: " + resource);
             }
             JsonNode node = Json.strict().mapper().readTree(in);
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .locale(Locale.ROOT)
                     .failFast(false)
                     .formatAssertionsEnabled(true)
                     .build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    b -> b.schemaRegistryConfig(config)
+                            .nodeReader(DefaultNodeReader.builder().jsonMapper(Json.strict().mapper()).build()));
+            return registry.getSchema(node);
         } catch (IOException e) {
             throw new EnvironmentException("cannot read schema " + resource + ": " + e.getClass().getSimpleName(), e);
         }
@@ -53,10 +57,10 @@ public final class JsonSchemas {
     /** Every schema violation of {@code tree}, sorted by line, located. Empty when valid. */
     public static List<Problem> validate(String schemaResource, LocatedTree tree) {
         List<Problem> problems = new ArrayList<>();
-        for (ValidationMessage m : load(schemaResource).validate(tree.root())) {
+        for (Error m : load(schemaResource).validate(tree.root())) {
             String pointer = m.getInstanceLocation().toString();
-            if (m.getProperty() != null && ("additionalProperties".equals(m.getType())
-                    || "unevaluatedProperties".equals(m.getType()) || "propertyNames".equals(m.getType()))) {
+            if (m.getProperty() != null && ("additionalProperties".equals(m.getKeyword())
+                    || "unevaluatedProperties".equals(m.getKeyword()) || "propertyNames".equals(m.getKeyword()))) {
                 pointer = pointer + "/" + escape(m.getProperty());
             }
             String message = m.getMessage();
@@ -64,11 +68,11 @@ public final class JsonSchemas {
             if (colon >= 0 && message.startsWith(m.getInstanceLocation().toString())) {
                 message = message.substring(colon + 2);
             }
-            if ("additionalProperties".equals(m.getType())) {
+            if ("additionalProperties".equals(m.getKeyword())) {
                 message = "unknown key '" + m.getProperty() + "' (not allowed here)";
             }
             String field = pointer.isEmpty() ? "/" : pointer;
-            problems.add(tree.problem("schema." + m.getType(), "field " + field + ": " + message, pointer));
+            problems.add(tree.problem("schema." + m.getKeyword(), "field " + field + ": " + message, pointer));
         }
         problems.sort(Comparator.comparingInt((Problem p) -> p.location().line())
                 .thenComparing(p -> p.location().pointer()).thenComparing(Problem::message));

@@ -1,0 +1,219 @@
+package io.jenkins.plugins.securedeploy.cli.command;
+
+import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.engine.core.ArtifactRef;
+import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.sbom.GeneratedSbom;
+import io.jenkins.plugins.securedeploy.engine.sbom.LockfileContents;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomDiff;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomGenerator;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomOptions;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomValidator;
+import io.jenkins.plugins.securedeploy.engine.sbom.ValidationReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code secure-deploy sbom generate|validate|diff}. */
+@Command(name = "sbom", mixinStandardHelpOptions = true,
+        description = "Generate, validate and compare SBOMs (CycloneDX 1.4-1.6 JSON/XML, SPDX 2.3 JSON/tag-value).",
+        subcommands = {SbomCommand.Generate.class, SbomCommand.Validate.class, SbomCommand.Diff.class})
+public final class SbomCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(Problem.of("file.missing", "file does not exist",
+                    Location.ofFile(file.toString())));
+        }
+        return file;
+    }
+
+    /** {@code sbom generate}: CycloneDX JSON from lockfiles and build artifacts. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Generate a CycloneDX SBOM from lockfiles (package-lock.json, npm-shrinkwrap.json, "
+                    + "poetry.lock, requirements*.txt, go.sum, Maven dependency:tree JSON or g:a:v list) and "
+                    + "build artifacts.")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--spec", defaultValue = "1.6", description = "CycloneDX version: 1.6 (default) or 1.5.")
+        String specVersion;
+
+        @Option(names = "--artifact", paramLabel = "FILE", description = "A build artifact to record with its "
+                + "SHA-256/SHA-512 digests (repeatable).")
+        List<Path> artifacts = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Where to write the SBOM (default: stdout).")
+        Path out;
+
+        @Option(names = "--name", description = "The project the SBOM describes (metadata component).")
+        String projectName;
+
+        @Option(names = "--project-version", description = "The project's version.")
+        String projectVersion;
+
+        @Option(names = "--json", description = "Machine-readable summary.")
+        boolean json;
+
+        @Parameters(arity = "0..*", paramLabel = "LOCKFILE", description = "Lockfiles and manifests.")
+        List<Path> lockfiles = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            if (!SbomOptions.SPEC_VERSIONS.contains(specVersion)) {
+                spec.commandLine().getErr().println("error: --spec must be 1.5 or 1.6");
+                return ExitCode.USAGE;
+            }
+            if (lockfiles.isEmpty() && artifacts.isEmpty()) {
+                spec.commandLine().getErr().println("error: give at least one LOCKFILE or --artifact");
+                return ExitCode.USAGE;
+            }
+            Output output = new Output(spec, json);
+            SbomGenerator generator = SbomGenerator.system();
+            GeneratedSbom sbom;
+            try (Progress ignored = Progress.start(spec.commandLine().getErr(), "generating SBOM")) {
+                List<LockfileContents> contents = new ArrayList<>();
+                List<Problem> problems = new ArrayList<>();
+                for (Path lockfile : lockfiles) {
+                    try {
+                        contents.add(generator.read(SbomSource.ofPath(existing(lockfile))));
+                    } catch (InvalidInputException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new InvalidInputException(problems);
+                }
+                List<ArtifactRef> refs = new ArrayList<>();
+                for (Path a : artifacts) {
+                    refs.add(new ArtifactRef(a.toString().replace('\\', '/'), Hashing.file(existing(a)),
+                            Files.size(a)));
+                }
+                String toolVersion = SbomCommand.class.getPackage().getImplementationVersion();
+                sbom = generator.generate(contents, refs, new SbomOptions(specVersion, projectName, projectVersion,
+                        toolVersion));
+            }
+            if (out == null) {
+                spec.commandLine().getOut().println(new String(sbom.json(), StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.write(out, sbom.json());
+                SbomSummary s = sbom.summary();
+                output.line("wrote " + out + ": CycloneDX " + s.specVersion() + ", " + s.componentCount()
+                        + " components, " + s.sha256());
+                output.document(Map.of("file", out.toString(), "specVersion", s.specVersion(),
+                        "serialNumber", s.serialNumber(), "components", s.componentCount(),
+                        "sha256", s.sha256().hex()));
+            }
+            return ExitCode.PASS;
+        }
+    }
+
+    /** {@code sbom validate}: every problem of every file, located. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validate SBOMs (CycloneDX JSON/XML 1.4-1.6, SPDX 2.3 JSON/tag-value) and list every "
+                    + "problem with its location. Exit 0 valid, 1 invalid, 3 error.")
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "SBOM files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            Output output = new Output(spec, json);
+            SbomValidator validator = new SbomValidator();
+            boolean allValid = true;
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Path f : files) {
+                ValidationReport report;
+                try (Progress ignored = Progress.start(spec.commandLine().getErr(), "validating " + f)) {
+                    report = validator.validate(SbomSource.ofPath(existing(f)));
+                }
+                allValid &= report.valid();
+                String what = report.format() == null ? "unknown format"
+                        : report.format().displayName() + " " + report.specVersion();
+                String count = report.summary().map(s -> ", " + s.componentCount() + " components").orElse("");
+                output.line(output.verdict(report.valid() ? "PASSED" : "FAILED") + "  " + f + " (" + what + count
+                        + (report.valid() ? "" : ", " + report.problems().size() + " problems") + ")");
+                report.problems().forEach(p -> output.line("  - " + p.describe()));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("file", f.toString());
+                row.put("valid", report.valid());
+                row.put("format", report.format() == null ? null : report.format().name());
+                row.put("specVersion", report.specVersion());
+                row.put("problems", report.problems().stream().map(p -> Map.of("code", p.code(),
+                        "message", p.message(), "file", p.location().file(), "pointer", p.location().pointer(),
+                        "line", p.location().line())).toList());
+                rows.add(row);
+            }
+            output.document(Map.of("valid", allValid, "files", rows));
+            return allValid ? ExitCode.PASS : ExitCode.GATE_FAILED;
+        }
+    }
+
+    /** {@code sbom diff OLD NEW}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare two SBOMs (any supported formats): components added, removed, version changed.")
+    static final class Diff implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Parameters(index = "0", paramLabel = "OLD")
+        Path before;
+
+        @Parameters(index = "1", paramLabel = "NEW")
+        Path after;
+
+        @Override
+        public Integer call() {
+            Output output = new Output(spec, json);
+            SbomIngest ingest = new SbomIngest();
+            SbomDiff diff = SbomDiff.between(ingest.ingest(SbomSource.ofPath(existing(before))),
+                    ingest.ingest(SbomSource.ofPath(existing(after))));
+            diff.added().forEach(a -> output.line("+ " + a));
+            diff.removed().forEach(r -> output.line("- " + r));
+            diff.changed().forEach(c -> output.line("~ " + c.name() + " " + c.oldVersions() + " -> "
+                    + c.newVersions()));
+            output.line(diff.added().size() + " added, " + diff.removed().size() + " removed, "
+                    + diff.changed().size() + " changed");
+            output.document(diff);
+            return ExitCode.PASS;
+        }
+    }
+}
