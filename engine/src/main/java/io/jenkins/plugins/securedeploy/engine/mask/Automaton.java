@@ -25,8 +25,8 @@ final class Automaton {
     private final byte[] label;
     private final int[] firstChild;
     private final int[] fail;
-    private final int[] depth;
     private final int[] out;
+    private final int[] live;
     private final int maxLength;
     private final int window;
     private final byte[] shift;
@@ -77,18 +77,20 @@ final class Automaton {
         first[next] = next;
         label = Arrays.copyOf(labels, next);
         firstChild = Arrays.copyOf(first, next + 1);
-        depth = Arrays.copyOf(depths, next);
         fail = new int[next];
         out = new int[next];
+        live = new int[next];
         for (int c = firstChild[0]; c < firstChild[1]; c++) {
             rootNext[label[c] & 0xff] = c;
             out[c] = terminal[c] ? 1 : 0;
+            live[c] = firstChild[c + 1] > firstChild[c] ? 1 : 0;
         }
         for (int id = 1; id < next; id++) {
             for (int c = firstChild[id]; c < firstChild[id + 1]; c++) {
                 int f = step(fail[id], label[c] & 0xff);
                 fail[c] = f;
-                out[c] = terminal[c] ? depth[c] : out[f];
+                out[c] = terminal[c] ? depths[c] : out[f];
+                live[c] = firstChild[c + 1] > firstChild[c] ? depths[c] : live[f];
             }
         }
         if (patterns.length > 0 && min >= GRAM) {
@@ -118,9 +120,12 @@ final class Automaton {
         return label.length;
     }
 
-    /** Bytes of text the state stands for: the live prefix that may still become a match. */
-    int depth(int state) {
-        return depth[state];
+    /**
+     * The live prefix of a state: how many of the last bytes may still become the start of a match (the longest
+     * suffix of the text that is a pattern prefix and can still be extended).
+     */
+    int live(int state) {
+        return live[state];
     }
 
     /** Approximate retained heap of the tables, in bytes. */
@@ -187,7 +192,7 @@ final class Automaton {
         int w = window;
         while (p < to) {
             if (w != 0) {
-                int start = p - depth[s];
+                int start = p - live[s];
                 if (start >= from) {
                     int last = to - w;
                     int sh = 0;

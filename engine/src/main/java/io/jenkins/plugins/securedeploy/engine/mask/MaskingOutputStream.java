@@ -61,13 +61,13 @@ public final class MaskingOutputStream extends FilterOutputStream {
         long base = consumed - off;
         state = automaton.scan(b, off, off + len, state, (end, length) -> pending.add(base + end - length, base + end));
         consumed += len;
-        emit(b, off, len, consumed - automaton.depth(state), false);
+        emit(b, off, len, consumed - automaton.live(state), false);
     }
 
     @Override
     public synchronized void flush() throws IOException {
         if (!closed) {
-            emit(hold, 0, 0, consumed - automaton.depth(state), true);
+            emit(hold, 0, 0, consumed - automaton.live(state), true);
             out.flush();
         }
     }
