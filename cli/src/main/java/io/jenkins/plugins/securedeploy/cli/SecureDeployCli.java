@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli;
 
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
-        subcommands = {DigestCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DigestCommand.class, DemoCommand.class, MaskCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:gate or verification failed", "2:usage error",
             "3:error (bad input, tool crash, I/O) - blocks like a failure"})

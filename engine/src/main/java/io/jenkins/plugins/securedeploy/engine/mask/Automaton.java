@@ -187,32 +187,39 @@ final class Automaton {
      * read: the skip only looks at windows inside the range.
      */
     int scan(byte[] buf, int from, int to, int state, Sink sink) {
+        final int w = window;
+        final int last = to - w;
+        final byte[] shifts = shift;
+        final int[] lives = live;
+        final int[] outs = out;
         int s = state;
         int p = from;
-        int w = window;
         while (p < to) {
-            if (w != 0) {
-                int start = p - live[s];
+            if (w != 0 && p <= last) {
+                int start = p - lives[s];
                 if (start >= from) {
-                    int last = to - w;
-                    int sh = 0;
-                    while (start <= last) {
-                        sh = shift[hash(gramAt(buf, start + w - GRAM))];
-                        if (sh == 0 || start + sh <= p) {
-                            break;
-                        }
+                    int sh = shifts[hash(gramAt(buf, start + w - GRAM))];
+                    if (start + sh > p) {
+                        // no pattern starts in [start, start + sh): every live prefix is dead; skip ahead
                         start += sh;
+                        while (start <= last) {
+                            sh = shifts[hash(gramAt(buf, start + w - GRAM))];
+                            if (sh == 0) {
+                                break;
+                            }
+                            start += sh;
+                        }
                         p = start;
                         s = 0;
-                    }
-                    if (p >= to) {
-                        break;
+                        if (p >= to) {
+                            break;
+                        }
                     }
                 }
             }
             s = step(s, buf[p] & 0xff);
             p++;
-            int o = out[s];
+            int o = outs[s];
             if (o != 0) {
                 sink.match(p, o);
             }
