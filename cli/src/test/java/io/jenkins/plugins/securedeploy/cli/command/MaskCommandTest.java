@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.SecureDeployCli;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import io.jenkins.plugins.securedeploy.engine.testing.SecretCanary;
@@ -66,9 +67,13 @@ class MaskCommandTest {
     @Test
     void shouldFailClosedOnAnUnsetVariableWithoutEchoingAnyValue() throws IOException {
         Path log = Files.writeString(dir.resolve("build.log"), canary.value());
-        assertThat(run(Map.of(), "--secret-env", "MISSING", "--in-place", log.toString()))
-                .isEqualTo(ExitCode.ERROR);
-        assertThat(err.toString()).contains("MISSING", "not set");
+        String unset = "SECURE_DEPLOY_MASK_TEST_UNSET_VARIABLE";
+        assertThat(System.getenv(unset)).isNull();
+        int code = SecureDeployCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "mask", "--secret-env",
+                unset, "--in-place", log.toString());
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains(unset, "not set");
+        assertThat(Files.readString(log)).isEqualTo(canary.value());
     }
 
     @Test
