@@ -2,7 +2,6 @@ package io.jenkins.plugins.securedeploy.engine.mask;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -49,13 +48,19 @@ final class TextEscapes {
                 sb.append(shortForm);
             } else if (c < 0x20 || c == 0x7f && unicodeControls || c > 0x7e && asciiOnly
                     || htmlSafe && (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029')) {
-                String hex = String.format(Locale.ROOT, upperHex ? "%04X" : "%04x", (int) c);
-                sb.append("\\u").append(hex);
+                sb.append("\\u");
+                hex(sb, c >> 8, upperHex);
+                hex(sb, c & 0xff, upperHex);
             } else {
                 sb.append(c);
             }
         }
         return sb.toString();
+    }
+
+    private static void hex(StringBuilder sb, int octet, boolean upper) {
+        String digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        sb.append(digits.charAt(octet >> 4 & 0xf)).append(digits.charAt(octet & 0xf));
     }
 
     /** Percent-encoding: Java/HTML-form, RFC 3986 and JavaScript safe sets; space as + or %20; upper or lower hex. */
@@ -80,7 +85,8 @@ final class TextEscapes {
             } else if (c == ' ' && plusForSpace) {
                 sb.append('+');
             } else {
-                sb.append('%').append(String.format(Locale.ROOT, upperHex ? "%02X" : "%02x", c));
+                sb.append('%');
+                hex(sb, c, upperHex);
             }
         }
         return sb.toString();
