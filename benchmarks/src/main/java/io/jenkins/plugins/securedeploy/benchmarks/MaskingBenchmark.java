@@ -28,8 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Our masker vs a credentials-binding-style java.util.regex alternation (Pattern.quote of every secret and variant
  * joined with |, applied line by line) over the same variants, on a build log with no secret in it. The masker scans
  * the whole log ({@code logMegabytes}); the regex, which is orders of magnitude slower, scans a slice of it sized so an
- * operation stays under a few seconds ({@link #regexBytes}). Compare throughput: bytes per op / time per op
- * (benchmarks/masking-table.py prints the table). Single-threaded: numbers are per core.
+ * operation stays under a few seconds ({@link #regexBytes}, printed at setup). Compare throughput: bytes per op /
+ * time per op; {@link MaskingThroughput} prints the same comparison in CPU time. Single-threaded: per core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -108,6 +108,9 @@ public final class SecretMasker {
      * copy) when nothing matched; everything outside matches is copied byte for byte.
      */
     public byte[] mask(byte[] data) {
+        if (isEmpty()) {
+            return data;
+        }
         Intervals found = new Intervals();
         automaton.scan(data, 0, data.length, 0, (end, length) -> found.add(end - length, end));
         if (found.isEmpty()) {
