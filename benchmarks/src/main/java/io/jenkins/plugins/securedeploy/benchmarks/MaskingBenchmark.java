@@ -62,7 +62,7 @@ public class MaskingBenchmark {
         regexBytes = Math.min(log.length, (16 << 20) / secrets);
         String slice = new String(Arrays.copyOf(log, regexBytes), StandardCharsets.UTF_8);
         regexLines = slice.lines().toList();
-        System.out.printf("%n[masking] secrets=%d patterns=%d masker-bytes=%d regex-bytes=%d%n", secrets,
+        System.out.printf(java.util.Locale.ROOT, "%n[masking] secrets=%d patterns=%d masker-bytes=%d regex-bytes=%d%n", secrets,
                 masker.patternCount(), log.length, regexBytes);
     }
 

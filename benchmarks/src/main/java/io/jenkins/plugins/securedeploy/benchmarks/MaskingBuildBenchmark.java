@@ -43,7 +43,7 @@ public class MaskingBuildBenchmark {
         SecretMasker kept = SecretMasker.of(values);
         allocated = allocatedBytes() - allocated;
         long retained = usedAfterGc() - before;
-        System.out.printf("%n[masker-footprint] secrets=%d patterns=%d maxPatternBytes=%d retainedBytes=%d"
+        System.out.printf(java.util.Locale.ROOT, "%n[masker-footprint] secrets=%d patterns=%d maxPatternBytes=%d retainedBytes=%d"
                 + " tableBytes=%d allocatedBytes=%d%n", secrets, kept.patternCount(), kept.maxPatternLength(),
                 retained, kept.footprintBytes(), allocated);
         if (kept.isEmpty()) {
