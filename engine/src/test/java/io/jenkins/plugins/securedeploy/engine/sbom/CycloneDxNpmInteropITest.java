@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code npm install --package-lock-only}): {@code @cyclonedx/cyclonedx-npm} must find the same components
  * (name@version) as our generator, our output must pass {@code @cyclonedx/cyclonedx-library}'s strict JSON schema
  * validator (ajv, independent of cyclonedx-core-java), and we must ingest their output. The tools come from
- * {@code .ci/install-peers.sh} (or {@code $SECURE_DEPLOY_NPM_TOOLS}); the test installs them under target/ if
+ * {@code .ci/install-peers} (or {@code $SECURE_DEPLOY_NPM_TOOLS}); the test installs them under target/ if
  * npm is there, and is skipped where node/npm are not.
  */
 class CycloneDxNpmInteropITest {
