@@ -78,20 +78,6 @@ class SecureDeployCliTest {
     }
 
     @Test
-    void shouldRunTheDemoOnASampleProject() throws Exception {
-        Path samples = temp.resolve("samples");
-        Files.createDirectories(samples.resolve("app/dist"));
-        Files.writeString(samples.resolve("app/dist/a.txt"), "abc", StandardCharsets.UTF_8);
-        Path out = temp.resolve("out");
-
-        CliRun run = CliRun.of("demo", "--samples", samples.toString(), "--out", out.toString());
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(out.resolve("artifacts.json"), StandardCharsets.UTF_8))
-                .contains("dist/a.txt").contains("sha256:ba7816bf");
-    }
-
-    @Test
     void shouldNameTheMissingSampleFolder() {
         CliRun run = CliRun.of("demo", "--samples", temp.resolve("nope").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);

@@ -1,42 +1,57 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
+import io.jenkins.plugins.securedeploy.cli.DemoJob;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
-import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
-import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
+import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code secure-deploy demo}: the main job on the sample project. Grows with each capability; today it records the
- * digests of the sample's build artifacts as evidence.
+ * {@code secure-deploy demo}: the main job on the sample project — digests, scanners, SBOM, gate, report — with a
+ * deploy token injected the way a CI would, masked in everything printed and written.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the full secure-delivery job on the sample project and write its evidence and report.")
+        description = "Run the full secure-delivery job on the sample project: record artifact digests, scan "
+                + "(built-in secrets, bandit, shellcheck), generate the SBOM, gate on the project's policy and write "
+                + "the gate report.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--samples", defaultValue = "samples", description = "Sample project folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "samples",
+            description = "Folder holding the sample project 'app' (default: ${DEFAULT-VALUE}).")
     Path samples;
 
     @Option(names = "--out", defaultValue = "target/secure-deploy-demo",
-            description = "Output folder for evidence and reports (default: ${DEFAULT-VALUE}).")
+            description = "Output folder for evidence and the report (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--tool-timeout", defaultValue = "PT2M",
+            description = "Timeout per scanner, ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    Duration toolTimeout;
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
@@ -50,20 +65,52 @@ public final class DemoCommand implements Callable<Integer> {
                     "sample project not found; run from the repository root or pass --samples",
                     Location.ofFile(app.toString())));
         }
-        FileSystemWorkspace workspace = new FileSystemWorkspace(app);
-        Map<String, Object> artifacts = new LinkedHashMap<>();
-        List<String> dist = workspace.list("dist/**");
-        for (String artifact : dist) {
-            DigestSet digests = Hashing.file(workspace.localPath(artifact).orElseThrow());
-            artifacts.put(artifact, digests.sha256().toString());
-            output.line("artifact  " + digests.sha256() + "  " + artifact);
+        SecretValue token = deployToken();
+        SecretMasker masker = SecretMasker.of(List.of(token));
+        PrintWriter console = new PrintWriter(masker.wrap(spec.commandLine().getOut()), true);
+        if (!json) {
+            console.println("deploy token injected for this job: " + token.reveal() + " (masked everywhere)");
         }
-        Files.createDirectories(out);
-        Map<String, Object> evidence = Map.of("artifacts", artifacts);
-        Files.write(out.resolve("artifacts.json"),
-                Json.strict().mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(evidence));
-        output.line("evidence written to " + out.resolve("artifacts.json"));
-        output.document(evidence);
-        return ExitCode.PASS;
+        DemoJob.Result result;
+        try (Progress ignored = Progress.start(spec.commandLine().getErr(), "scanning")) {
+            result = new DemoJob(Clock.systemUTC()).run(
+                    new DemoJob.Request(app, out, toolTimeout, List.of(token)), line -> {
+                        if (!json) {
+                            console.println(line);
+                        }
+                    });
+        }
+        GateDecision d = result.gate().decision();
+        output.line("");
+        output.line("Gate " + output.verdict(d.verdict().name())
+                + (d.isOverridden() ? " - " + d.headline() : ""));
+        for (GateReason r : d.reasons()) {
+            output.line("  " + r.describe());
+        }
+        output.line("");
+        output.line("SBOM:   " + result.sbom());
+        output.line("Report: " + result.gate().index().toAbsolutePath().toUri());
+        console.flush();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("verdict", d.verdict().name());
+        doc.put("reasons", d.reasons().stream().map(GateReason::describe).toList());
+        doc.put("report", result.gate().index().toString());
+        doc.put("sbom", result.sbom().toString());
+        output.document(doc);
+        if (d.allowsDeployment()) {
+            return ExitCode.PASS;
+        }
+        return d.verdict() == Verdict.ERROR ? ExitCode.ERROR : ExitCode.GATE_FAILED;
+    }
+
+    /** DEMO_DEPLOY_TOKEN from the environment, or a fresh random one. */
+    private static SecretValue deployToken() {
+        String fromEnv = System.getenv("DEMO_DEPLOY_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return SecretValue.of(fromEnv);
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return SecretValue.of("demo-" + HexFormat.of().formatHex(random));
     }
 }
