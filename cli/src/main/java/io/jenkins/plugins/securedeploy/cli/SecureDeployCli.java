@@ -4,6 +4,7 @@ import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             DigestCommand.class,
             GateCommand.class,
             IngestCommand.class,
+            MaskCommand.class,
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,

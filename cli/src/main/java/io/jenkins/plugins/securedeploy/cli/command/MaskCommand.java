@@ -1,0 +1,142 @@
+package io.jenkins.plugins.securedeploy.cli.command;
+
+import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.SuppressForbidden;
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
+import io.jenkins.plugins.securedeploy.engine.mask.FileMasker;
+import io.jenkins.plugins.securedeploy.engine.mask.MaskingOutputStream;
+import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code secure-deploy mask}: stdin to stdout with every form of the given secrets masked (a pipe for any CI tool's
+ * log), or {@code --in-place FILE...} to mask files before they are archived.
+ */
+@Command(name = "mask", mixinStandardHelpOptions = true,
+        description = {"Mask secrets - raw, base64, URL, JSON, XML, shell and hex forms, and each line of a"
+                + " multi-line secret - in stdin (written to stdout as it arrives) or in files (--in-place).",
+            "Secrets come from environment variables or files, never from the command line."},
+        footer = {"%nExamples:", "  ./build.sh 2>&1 | secure-deploy mask --secret-env API_TOKEN --secret-file key.pem",
+            "  secure-deploy mask --secret-env API_TOKEN --in-place reports/*.json"})
+public final class MaskCommand implements Callable<Integer> {
+    private static final int BUFFER = 64 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--secret-env", paramLabel = "NAME", description = "Environment variable holding a secret.")
+    List<String> secretEnv = new ArrayList<>();
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "File whose whole content is a secret.")
+    List<Path> secretFiles = new ArrayList<>();
+
+    @Option(names = "--min-length", paramLabel = "N", defaultValue = "4",
+            description = "Secrets and lines shorter than this are not masked (default: ${DEFAULT-VALUE}).")
+    int minLength;
+
+    @Option(names = "--in-place", arity = "1..*", paramLabel = "FILE",
+            description = "Mask these files in place (atomically) instead of stdin.")
+    List<Path> inPlace = new ArrayList<>();
+
+    /** The environment secrets are read from; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (secretEnv.isEmpty() && secretFiles.isEmpty()) {
+            err.println("error: give at least one --secret-env or --secret-file");
+            return ExitCode.USAGE;
+        }
+        SecretMasker masker = SecretMasker.builder().floor(minLength).addAll(secrets(err)).build();
+        if (inPlace.isEmpty()) {
+            pipe(masker);
+            return ExitCode.PASS;
+        }
+        FileMasker files = new FileMasker(masker);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path f : inPlace) {
+            long masks;
+            try {
+                masks = files.maskInPlace(f);
+            } catch (IOException e) {
+                throw new EnvironmentException("cannot mask " + f + " in place", e);
+            }
+            out.println((masks == 0 ? "unchanged  " : "masked " + masks + "  ") + f);
+        }
+        out.flush();
+        return ExitCode.PASS;
+    }
+
+    private List<SecretValue> secrets(PrintWriter err) throws IOException {
+        List<SecretValue> secrets = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (String name : secretEnv) {
+            String value = environment.get(name);
+            if (value == null) {
+                problems.add(Problem.of("mask.env.unset", "environment variable is not set",
+                        Location.ofFile("--secret-env " + name)));
+            } else {
+                add(secrets, value, "--secret-env " + name, err);
+            }
+        }
+        for (Path f : secretFiles) {
+            if (!Files.isRegularFile(f)) {
+                problems.add(Problem.of("mask.file.missing", "secret file does not exist or is not a file",
+                        Location.ofFile(f.toString())));
+            } else {
+                add(secrets, Files.readString(f, StandardCharsets.UTF_8), "--secret-file " + f, err);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return secrets;
+    }
+
+    private void add(List<SecretValue> secrets, String value, String source, PrintWriter err) {
+        if (value.strip().length() < minLength) {
+            err.println("warning: " + source + ": the secret is " + value.strip().length() + " chars, shorter than the"
+                    + " masking floor of " + minLength + " - NOT masked (it would hide ordinary text)");
+            err.flush();
+            return;
+        }
+        secrets.add(SecretValue.of(value));
+    }
+
+    @SuppressForbidden(reason = "the mask command is a pipe: it owns the process's stdin and stdout as bytes")
+    private static void pipe(SecretMasker masker) throws IOException {
+        pipe(masker, System.in, System.out);
+    }
+
+    /** Streams {@code in} to {@code out} masked; each chunk is passed on (and flushed) as soon as it is read. */
+    static void pipe(SecretMasker masker, InputStream in, OutputStream out) throws IOException {
+        try (MaskingOutputStream masked = masker.wrap(out)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                masked.write(buffer, 0, n);
+                masked.flush();
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot stream stdin to stdout while masking", e);
+        }
+    }
+}
