@@ -1,7 +1,9 @@
 package io.jenkins.plugins.securedeploy.jenkins.facade;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.FingerprintMap;
+import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.Serializable;
 import java.util.Optional;
@@ -17,6 +19,14 @@ public class JenkinsFacade implements Serializable {
     /** True when the current user has {@code permission} on Jenkins. */
     public boolean hasPermission(@NonNull Permission permission) {
         return Jenkins.get().hasPermission(permission);
+    }
+
+    /**
+     * True when the current user has {@code permission} on {@code item} (a job or folder found with
+     * {@code @AncestorInPath}), or on Jenkins when there is no item (a form outside any job).
+     */
+    public boolean hasPermission(@NonNull Permission permission, @CheckForNull AccessControlled item) {
+        return item == null ? hasPermission(permission) : item.hasPermission(permission);
     }
 
     /**

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.securedeploy.engine.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScanResultsCodecTest {
+    private static List<ScanResult> sample() {
+        Finding pkg = Finding.builder("trivy", "CVE-2024-0001").title("openssl \"overflow\" <b>")
+                .severity(Severity.CRITICAL).score(9.8).category(Category.CONTAINER).id("CVE-2024-0001")
+                .id("GHSA-x").pkg(new PackageRef("openssl", "3.0.1", "3.0.13", "pkg:deb/openssl@3.0.1")).build();
+        Finding code = Finding.builder("semgrep", "xss").severity(Severity.HIGH).category(Category.SAST)
+                .location(Location.of("src/app.js", 12, 3)).toolFingerprint("abc").build();
+        ScanResult broken = ScanResult.error("grype", "grype.json", List.of(
+                Problem.of("json.truncated", "unexpected end of input", Location.of("grype.json", 40, 2))));
+        return List.of(ScanResult.ok("trivy", "0.50.0", "trivy.json", List.of(pkg, code)), broken,
+                ScanResult.ok("bandit", "", "", List.of()));
+    }
+
+    @Test
+    void shouldReadBackEqualResultsIncludingFingerprintsScoresAndProblems() {
+        byte[] json = new ScanResultsWriter().write(sample());
+
+        assertThat(new ScanResultsReader().read(json, "results.json")).isEqualTo(sample());
+    }
+
+    @Test
+    void shouldRefuseADocumentOfAnotherFormat() {
+        byte[] json = "{\"format\":\"secure-deploy-findings\",\"version\":1,\"results\":[]}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new ScanResultsReader().read(json, "x.json"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("x.json");
+    }
+
+    @Test
+    void shouldRefuseAFindingWithAnUnknownSeverityInsteadOfDroppingIt() {
+        String text = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
+                .replace("\"CRITICAL\"", "\"SEVERE\"");
+
+        assertThatThrownBy(() -> new ScanResultsReader().read(text.getBytes(StandardCharsets.UTF_8), "x.json"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/results/0");
+    }
+
+    @Test
+    void shouldRefuseTruncatedInput() {
+        byte[] json = new ScanResultsWriter().write(sample());
+        byte[] cut = java.util.Arrays.copyOf(json, json.length / 2);
+
+        assertThatThrownBy(() -> new ScanResultsReader().read(cut, "x.json")).isInstanceOf(InvalidInputException.class);
+    }
+}

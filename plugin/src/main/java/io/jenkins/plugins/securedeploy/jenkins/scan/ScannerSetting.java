@@ -1,0 +1,27 @@
+package io.jenkins.plugins.securedeploy.jenkins.scan;
+
+import io.jenkins.plugins.securedeploy.jenkins.config.FloorValues;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One admin-configured scanner as plain serializable data, sent to the agent with the scan task. */
+final class ScannerSetting implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final String toolId;
+    final String executable;
+    final ArrayList<String> arguments;
+    final int timeoutSeconds;
+
+    ScannerSetting(String toolId, String executable, List<String> arguments, int timeoutSeconds) {
+        this.toolId = toolId;
+        this.executable = executable == null ? "" : executable;
+        this.arguments = new ArrayList<>(arguments);
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    static ScannerSetting of(FloorValues.ScannerDefault d) {
+        return new ScannerSetting(d.toolId(), d.executable(), d.arguments(), d.timeoutSeconds());
+    }
+}
