@@ -62,12 +62,13 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         ListenerConsole console = new ListenerConsole(listener);
         StepResultHandler result = new StepResultHandler(run, getContext().get(FlowNode.class));
 
-        List<Object> files = new AgentWorkspace(workspace).act(new GateFilesTask(step.getPolicy(), step.getBaseline()));
-        if (!((String) files.get(2)).isEmpty()) {
-            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", (String) files.get(2));
+        GateFilesTask.GateFiles files =
+                new AgentWorkspace(workspace).act(new GateFilesTask(step.getPolicy(), step.getBaseline()));
+        if (!files.refused.isEmpty()) {
+            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", files.refused);
         }
-        byte[] policy = (byte[]) files.get(0);
-        byte[] baseline = (byte[]) files.get(1);
+        byte[] policy = files.policy;
+        byte[] baseline = files.baseline;
         if (policy == null && !SecurityGateStep.DEFAULT_POLICY.equals(step.getPolicy())) {
             throw result.fail(Result.FAILURE, "Security gate ERROR: policy " + step.getPolicy() + " does not exist",
                     "");
