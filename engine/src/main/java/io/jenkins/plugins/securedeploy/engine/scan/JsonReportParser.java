@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -192,6 +194,19 @@ public abstract class JsonReportParser implements ReportParser {
     protected static InvalidInputException missing(JsonParser p, String displayName, String format, String what) {
         return problem(p, displayName, "report.not-" + format,
                 "not a " + format + " report: " + what);
+    }
+
+    /** A location in the report from a parser position; unknown line/column are 0. */
+    protected static Location location(String displayName, String pointer, JsonLocation at) {
+        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
+        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
+        return new Location(displayName, pointer, line, col);
+    }
+
+    /** The text of a tree node's field; "" when the node or field is absent or not text. */
+    protected static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && v.isTextual() ? v.textValue() : "";
     }
 
     static String describe(JsonToken t) {

@@ -163,17 +163,6 @@ public final class BanditParser extends JsonReportParser {
                         pointer, at));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.textValue() : "";
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer, line, col);
-    }
-
     private static InvalidInputException notBandit(String displayName, String pointer, JsonLocation at) {
         return new InvalidInputException(Problem.of("bandit.format",
                 "not a Bandit JSON report: expected an object with 'generated_at' and a 'results' array (run bandit -f json)",

@@ -116,7 +116,7 @@ public final class CheckovParser extends JsonReportParser {
         } else if (summaryOnly) {
             if (failedCount != 0) {
                 throw new InvalidInputException(Problem.of("checkov.summary", "a summary-only Checkov report must "
-                        + "say failed: 0 (it lists no failed checks)", location(run.displayName, base + "/failed",
+                        + "say failed: 0 (it lists no failed checks)", rootedLocation(run.displayName, base + "/failed",
                                 start)));
             }
             run.sawReport = true;
@@ -146,7 +146,7 @@ public final class CheckovParser extends JsonReportParser {
                     } else {
                         String file = node.isTextual() ? node.textValue() : "a file";
                         run.toolErrors.add(Problem.of("checkov.parsing-error", "Checkov could not parse " + file
-                                + "; the scan is incomplete", location(run.displayName, pointer, at)));
+                                + "; the scan is incomplete", rootedLocation(run.displayName, pointer, at)));
                     }
                 }
             } else {
@@ -158,7 +158,7 @@ public final class CheckovParser extends JsonReportParser {
     private static Finding toFinding(JsonNode c, String pointer, JsonLocation at, String checkType, Run run) {
         if (!c.isObject()) {
             run.problems.add(Problem.of("checkov.check", "a failed check must be an object",
-                    location(run.displayName, pointer, at)));
+                    rootedLocation(run.displayName, pointer, at)));
             return null;
         }
         int before = run.problems.size();
@@ -166,13 +166,13 @@ public final class CheckovParser extends JsonReportParser {
             JsonNode v = c.get(field);
             if (v == null || !v.isTextual() || v.textValue().isBlank()) {
                 run.problems.add(Problem.of("checkov.field", "missing or non-text '" + field + "'",
-                        location(run.displayName, pointer + "/" + field, at)));
+                        rootedLocation(run.displayName, pointer + "/" + field, at)));
             }
         }
         JsonNode severity = c.get("severity");
         if (severity != null && !severity.isNull() && !severity.isTextual()) {
             run.problems.add(Problem.of("checkov.field", "'severity' must be text or null",
-                    location(run.displayName, pointer + "/severity", at)));
+                    rootedLocation(run.displayName, pointer + "/severity", at)));
         }
         if (run.problems.size() > before) {
             return null;
@@ -203,20 +203,14 @@ public final class CheckovParser extends JsonReportParser {
         };
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.textValue() : "";
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer.isEmpty() ? "/" : pointer, line, col);
+    /** Like {@link JsonReportParser#location}, naming the document root "/" rather than "". */
+    private static Location rootedLocation(String displayName, String pointer, JsonLocation at) {
+        return location(displayName, pointer.isEmpty() ? "/" : pointer, at);
     }
 
     private static InvalidInputException notCheckov(String displayName, String pointer, JsonLocation at) {
         return new InvalidInputException(Problem.of("checkov.format", "not a Checkov JSON report: expected a "
                 + "check_type object with 'results', or an array of them (run checkov -o json)",
-                location(displayName, pointer, at)));
+                rootedLocation(displayName, pointer, at)));
     }
 }

@@ -91,7 +91,7 @@ public final class CycloneDxVexParser extends JsonReportParser {
         if (!sawVulnerabilities) {
             throw new InvalidInputException(Problem.of("cyclonedx.no-vulnerabilities", "the CycloneDX document has no "
                     + "'vulnerabilities' array, so it says nothing about vulnerabilities (an SBOM is not a scan)",
-                    location(displayName, "/vulnerabilities", null)));
+                    rootedLocation(displayName, "/vulnerabilities", null)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -102,7 +102,7 @@ public final class CycloneDxVexParser extends JsonReportParser {
             if (EXCLUDING_STATES.contains(v.state())) {
                 excluded.add(Problem.of("cyclonedx.excluded", v.id() + " excluded: analysis state " + v.state()
                         + (v.justification().isEmpty() ? "" : " (" + v.justification() + ")")
-                        + " (not counted as a finding)", location(displayName, v.pointer() + "/analysis/state",
+                        + " (not counted as a finding)", rootedLocation(displayName, v.pointer() + "/analysis/state",
                                 v.at())));
                 continue;
             }
@@ -120,13 +120,13 @@ public final class CycloneDxVexParser extends JsonReportParser {
             List<Problem> problems) {
         if (!v.isObject()) {
             problems.add(Problem.of("cyclonedx.vulnerability", "a vulnerability must be an object",
-                    location(displayName, pointer, at)));
+                    rootedLocation(displayName, pointer, at)));
             return null;
         }
         String id = text(v, "id");
         if (id.isBlank()) {
             problems.add(Problem.of("cyclonedx.field", "a vulnerability needs an 'id'",
-                    location(displayName, pointer + "/id", at)));
+                    rootedLocation(displayName, pointer + "/id", at)));
             return null;
         }
         Severity severity = null;
@@ -216,19 +216,13 @@ public final class CycloneDxVexParser extends JsonReportParser {
         return first.path("version").asText("");
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.textValue() : "";
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer.isEmpty() ? "/" : pointer, line, col);
+    /** Like {@link JsonReportParser#location}, naming the document root "/" rather than "". */
+    private static Location rootedLocation(String displayName, String pointer, JsonLocation at) {
+        return location(displayName, pointer.isEmpty() ? "/" : pointer, at);
     }
 
     private static InvalidInputException notCycloneDx(String displayName, String pointer, JsonLocation at) {
         return new InvalidInputException(Problem.of("cyclonedx.format", "not a CycloneDX JSON document: expected "
-                + "\"bomFormat\": \"CycloneDX\" and a 'vulnerabilities' array", location(displayName, pointer, at)));
+                + "\"bomFormat\": \"CycloneDX\" and a 'vulnerabilities' array", rootedLocation(displayName, pointer, at)));
     }
 }

@@ -200,17 +200,6 @@ public final class DependencyCheckParser extends JsonReportParser {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isTextual() ? v.textValue() : "";
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer, line, col);
-    }
-
     private static InvalidInputException notDependencyCheck(String displayName, String pointer, JsonLocation at) {
         return new InvalidInputException(Problem.of("dependencycheck.format", "not a Dependency-Check JSON report: "
                 + "expected 'reportSchema' or 'scanInfo' and a 'dependencies' array (run with --format JSON)",

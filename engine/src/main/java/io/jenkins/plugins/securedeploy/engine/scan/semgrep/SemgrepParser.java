@@ -203,16 +203,6 @@ public final class SemgrepParser extends JsonReportParser {
         return node != null && node.isTextual() ? node.textValue() : "";
     }
 
-    private static String text(JsonNode node, String field) {
-        return node == null ? "" : text(node.get(field));
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer, line, col);
-    }
-
     private static InvalidInputException notSemgrep(String displayName, String pointer, JsonLocation at) {
         return new InvalidInputException(Problem.of("semgrep.format",
                 "not a Semgrep JSON report: expected an object with 'results' and 'errors' arrays (run semgrep --json)",

@@ -126,17 +126,6 @@ public final class ShellCheckParser extends JsonReportParser {
         };
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.textValue() : "";
-    }
-
-    private static Location location(String displayName, String pointer, JsonLocation at) {
-        int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
-        int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
-        return new Location(displayName, pointer, line, col);
-    }
-
     private static InvalidInputException notShellCheck(String displayName, JsonLocation at, String pointer) {
         return new InvalidInputException(Problem.of("shellcheck.format",
                 "not a ShellCheck json1 report: expected an object with a 'comments' array (run shellcheck -f json1)",
