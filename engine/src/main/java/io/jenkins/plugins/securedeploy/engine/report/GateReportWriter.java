@@ -12,6 +12,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingJsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -172,35 +173,7 @@ public final class GateReportWriter {
     private static void finding(JsonGenerator g, FindingOutcome o) throws IOException {
         Finding f = o.finding();
         g.writeStartObject();
-        g.writeStringField("fingerprint", f.fingerprint());
-        g.writeStringField("tool", f.tool());
-        g.writeStringField("ruleId", f.ruleId());
-        g.writeStringField("title", f.title());
-        g.writeStringField("severity", f.severity().name());
-        g.writeStringField("category", f.category().name());
-        if (f.hasScore()) {
-            g.writeNumberField("score", f.score());
-        } else {
-            g.writeNullField("score");
-        }
-        g.writeArrayFieldStart("ids");
-        for (String id : f.ids()) {
-            g.writeString(id);
-        }
-        g.writeEndArray();
-        if (f.pkg() != null) {
-            g.writeObjectFieldStart("package");
-            g.writeStringField("name", f.pkg().name());
-            g.writeStringField("version", f.pkg().version());
-            g.writeStringField("fixedVersion", f.pkg().fixedVersion());
-            g.writeEndObject();
-        } else {
-            g.writeNullField("package");
-        }
-        g.writeObjectFieldStart("location");
-        g.writeStringField("file", f.location().file());
-        g.writeNumberField("line", f.location().line());
-        g.writeEndObject();
+        FindingJsonWriter.writeFields(g, f);
         g.writeStringField("status", o.isNew() ? "new" : "unchanged");
         g.writeBooleanField("counted", o.counted());
         g.writeStringField("waivedBy", o.waiver().map(Waiver::describe).orElse(null));

@@ -54,7 +54,7 @@ public final class ScanResultsWriter {
             g.writeStartObject();
             g.writeStringField("code", p.code());
             g.writeStringField("message", p.message());
-            location(g, p.location());
+            FindingJsonWriter.writeLocation(g, p.location());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -63,42 +63,7 @@ public final class ScanResultsWriter {
 
     private static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
-        g.writeStringField("tool", f.tool());
-        g.writeStringField("ruleId", f.ruleId());
-        g.writeStringField("title", f.title());
-        g.writeStringField("severity", f.severity().name());
-        if (f.hasScore()) {
-            g.writeNumberField("score", f.score());
-        } else {
-            g.writeNullField("score");
-        }
-        g.writeStringField("category", f.category().name());
-        g.writeArrayFieldStart("ids");
-        for (String id : f.ids()) {
-            g.writeString(id);
-        }
-        g.writeEndArray();
-        if (f.pkg() != null) {
-            g.writeObjectFieldStart("package");
-            g.writeStringField("name", f.pkg().name());
-            g.writeStringField("version", f.pkg().version());
-            g.writeStringField("fixedVersion", f.pkg().fixedVersion());
-            g.writeStringField("purl", f.pkg().purl());
-            g.writeEndObject();
-        } else {
-            g.writeNullField("package");
-        }
-        location(g, f.location());
-        g.writeStringField("fingerprint", f.fingerprint());
-        g.writeEndObject();
-    }
-
-    private static void location(JsonGenerator g, Location l) throws IOException {
-        g.writeObjectFieldStart("location");
-        g.writeStringField("file", l.file());
-        g.writeStringField("pointer", l.pointer());
-        g.writeNumberField("line", l.line());
-        g.writeNumberField("column", l.column());
+        FindingJsonWriter.writeFields(g, f);
         g.writeEndObject();
     }
 }
