@@ -45,6 +45,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldRevealSecretsOnlyWhereNeeded() {
+        EngineRules.REVEAL_ONLY_WHERE_NEEDED.check(engine);
+    }
+
+    @Test
+    void shouldGiveEveryExceptionContext() {
+        EngineRules.NO_CONTEXT_FREE_EXCEPTIONS.check(engine);
+    }
+
+    @Test
     void shouldCreateMessageDigestsOnlyInCore() {
         EngineRules.MESSAGE_DIGEST_ONLY_IN_CORE.check(engine);
     }

@@ -66,6 +66,27 @@ final class EngineRules {
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .as("Jackson is used only in engine.json and in *Parser/*Writer/*Reader classes");
 
+    /** Secrets are revealed only where they must be: the masker, credential brokers, host adapters. */
+    static final ArchRule REVEAL_ONLY_WHERE_NEEDED = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackages("..engine.mask..", "..engine.credentials..", "..engine.host..")
+            .should().callMethod(io.jenkins.plugins.securedeploy.engine.core.SecretValue.class, "reveal")
+            .because("a revealed secret may end up in a message; only the masker, brokers and host adapters need it");
+
+    /** Exceptions carry context: no exception is constructed without arguments. */
+    static final ArchRule NO_CONTEXT_FREE_EXCEPTIONS = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .should().callConstructorWhere(new com.tngtech.archunit.base.DescribedPredicate<
+                    com.tngtech.archunit.core.domain.JavaConstructorCall>("a no-argument exception constructor") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall call) {
+                    // Exceptions, not Errors: javac itself emits `new IncompatibleClassChangeError()` for exhaustive switches
+                    return call.getTarget().getOwner().isAssignableTo(Exception.class)
+                            && call.getTarget().getRawParameterTypes().isEmpty();
+                }
+            })
+            .because("every exception names what failed (design 2.7)");
+
     static final ArchRule MESSAGE_DIGEST_ONLY_IN_CORE = noClasses()
             .that().resideInAPackage(ENGINE)
             .and().doNotHaveFullyQualifiedName("io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm")

@@ -38,6 +38,10 @@ class RulesBiteTest {
                 "package " + pkg + "; public class UsesSystemOut { void run() { System.out.println(\"x\"); } }");
         write(src, "probe/CoreUsesJson.java", "package " + pkg + "; public class CoreUsesJson { Object m() {"
                 + " return io.jenkins.plugins.securedeploy.engine.json.Json.strict(); } }");
+        write(src, "probe/RevealsSecret.java", "package " + pkg + "; public class RevealsSecret { String m("
+                + "SecretValue s) { return \"token=\" + s.reveal(); } }");
+        write(src, "probe/ThrowsBare.java", "package " + pkg + "; public class ThrowsBare { void m() {"
+                + " throw new IllegalStateException(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -68,6 +72,20 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.NO_STANDARD_STREAMS.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("UsesSystemOut");
+    }
+
+    @Test
+    void shouldFailWhenSecretsAreRevealedOutsideTheMasker() {
+        assertThatThrownBy(() -> EngineRules.REVEAL_ONLY_WHERE_NEEDED.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RevealsSecret");
+    }
+
+    @Test
+    void shouldFailWhenAnExceptionHasNoContext() {
+        assertThatThrownBy(() -> EngineRules.NO_CONTEXT_FREE_EXCEPTIONS.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ThrowsBare");
     }
 
     @Test
