@@ -33,16 +33,21 @@ public final class BaselineWriter {
             g.writeArrayFieldStart("findings");
             for (BaselineEntry e : Baseline.ofFindings(findings).entries().values().stream()
                     .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList()) {
-                g.writeStartObject();
-                g.writeStringField("fingerprint", e.fingerprint());
-                g.writeStringField("tool", e.tool());
-                g.writeStringField("ruleId", e.ruleId());
-                g.writeStringField("severity", e.severity().name());
-                g.writeStringField("title", e.title());
-                g.writeEndObject();
+                writeEntry(g, e);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    /** One baseline entry as JSON; the gate report's "fixed" list uses the same shape. */
+    public static void writeEntry(JsonGenerator g, BaselineEntry e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("fingerprint", e.fingerprint());
+        g.writeStringField("tool", e.tool());
+        g.writeStringField("ruleId", e.ruleId());
+        g.writeStringField("severity", e.severity().name());
+        g.writeStringField("title", e.title());
+        g.writeEndObject();
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
+import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
@@ -52,13 +53,7 @@ public final class GateReportWriter {
             g.writeEndArray();
             g.writeArrayFieldStart("fixed");
             for (BaselineEntry e : r.fixed()) {
-                g.writeStartObject();
-                g.writeStringField("fingerprint", e.fingerprint());
-                g.writeStringField("tool", e.tool());
-                g.writeStringField("ruleId", e.ruleId());
-                g.writeStringField("severity", e.severity().name());
-                g.writeStringField("title", e.title());
-                g.writeEndObject();
+                BaselineWriter.writeEntry(g, e);
             }
             g.writeEndArray();
             g.writeObjectFieldStart("waivers");
