@@ -87,7 +87,7 @@ public class GateEvaluationBenchmark {
                 default -> waiver(Waiver.Kind.ID, "GHSA-none-" + i, TODAY.minusDays(1));
             });
         }
-        Policy policy = new Policy(null, null, null, null, null, null, null, null, waivers, "bench", null);
+        Policy policy = new Policy(null, null, null, null, null, null, null, null, waivers, "bench", null, null);
         input = GateInput.of(policy, List.of(ScanResult.ok("mixed", "", "", list)));
         evaluator = new GateEvaluator(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }

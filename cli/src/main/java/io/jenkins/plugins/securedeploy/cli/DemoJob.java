@@ -88,7 +88,8 @@ public final class DemoJob {
         Path policy = r.project().resolve(".secure-deploy.yml");
         GateRun.Outcome gate = new GateRun(clock).run(new GateRun.Request(
                 Files.isRegularFile(policy) ? policy : null, null, null, scans,
-                new EvidenceFacts(true, false, false, false), null, evidence, r.out().resolve("report")));
+                new EvidenceFacts(true, false, false, false), null, evidence, r.out().resolve("report"),
+                List.of(sbom.summary())));
 
         FileMasker fileMasker = new FileMasker(masker);
         try (Stream<Path> files = Files.walk(r.out())) {

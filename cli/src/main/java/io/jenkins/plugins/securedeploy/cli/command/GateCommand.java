@@ -9,6 +9,9 @@ import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
 import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
 import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,6 +62,10 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--sbom-present", description = "Evidence fact: an SBOM was recorded.")
     boolean sbomPresent;
 
+    @Option(names = "--sbom", paramLabel = "FILE", description = "An SBOM of the build (CycloneDX/SPDX; repeatable): "
+            + "validated, counted as SBOM evidence, and its components checked against the policy's sbom deny-lists.")
+    List<Path> sboms = new ArrayList<>();
+
     @Option(names = "--signature-verified", description = "Evidence fact: the artifact signature was verified.")
     boolean signatureVerified;
 
@@ -91,9 +99,11 @@ public final class GateCommand implements Callable<Integer> {
         List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
         GateOverride override = overrideBy == null && overrideReason == null && overrideExpires == null ? null
                 : new GateOverride(overrideBy, overrideReason, overrideTicket, overrideExpires);
+        SbomIngest ingest = new SbomIngest();
+        List<SbomSummary> summaries = sboms.stream().map(f -> ingest.ingest(SbomSource.ofPath(f))).toList();
         GateRun.Outcome outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
-                new EvidenceFacts(sbomPresent, signatureVerified, provenancePresent, approvalsMet), override,
-                null, reportDir));
+                new EvidenceFacts(sbomPresent || !summaries.isEmpty(), signatureVerified, provenancePresent,
+                        approvalsMet), override, null, reportDir, summaries));
         GateDecision d = outcome.decision();
         output.line("Gate " + output.verdict(d.verdict().name()) + (d.isOverridden()
                 ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "

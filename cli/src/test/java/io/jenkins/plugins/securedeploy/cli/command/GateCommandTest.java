@@ -103,6 +103,28 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldCheckSbomComponentsAgainstTheDenyListsAndCountTheSbomAsEvidence() throws Exception {
+        Path sbom = dir.resolve("bom.json");
+        try (var in = GateCommandTest.class.getResourceAsStream(
+                "/io/jenkins/plugins/securedeploy/engine/sbom/valid/cyclonedx-1.6.json")) {
+            Files.copy(in, sbom);
+        }
+        Path policy = Files.writeString(dir.resolve("p.yml"), """
+                version: 1
+                evidence: {sbom: true}
+                sbom: {denyLicenses: [mit]}
+                """, StandardCharsets.UTF_8);
+
+        int code = gate("gate", "--policy", policy.toString(), "--sbom", sbom.toString(), "--report-dir", report(),
+                findings("t.json", "LOW").toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.GATE_FAILED);
+        assertThat(out.toString()).contains("CRITICAL").doesNotContain("evidence.sbom");
+        assertThat(Files.readString(dir.resolve("out/gate-report.json"), StandardCharsets.UTF_8))
+                .contains("\"license-denied\"").contains("licence mit of lodash@4.17.21 is denied by policy");
+    }
+
+    @Test
     void shouldShipAValidSamplePolicy() {
         Path sample = Path.of("..", "samples", "app", ".secure-deploy.yml");
         assertThat(new PolicyReader().read(sample, ".secure-deploy.yml").waivers()).hasSize(2);

@@ -15,17 +15,19 @@ import java.util.TreeMap;
  * here: CRITICAL (and UNKNOWN) findings over 0 fail, any SECRET finding fails, any scanner error is an ERROR. Rules
  * are all checked (per tool and per category rules add to the global ones; they never replace them).
  *
+ * <p>{@code sbom} holds the component deny-lists checked against recorded SBOMs ({@link ComponentPolicy}).
+ *
  * <p>{@code locations} maps JSON pointers of the written fields to where they are in {@code source}, so that later
  * checks ({@link PolicyMerger}) can name file and line.
  */
 public record Policy(Thresholds thresholds, Boolean fixableOnly, Map<String, Thresholds> tools,
         Map<Category, Thresholds> categories, List<String> requiredReports, EvidenceRequirements evidence,
         WaiverRules waiverRules, OverrideRules overrideRules, List<Waiver> waivers, String source,
-        Map<String, Location> locations) {
+        Map<String, Location> locations, ComponentRules sbom) {
 
     /** No configuration at all: the secure defaults only. */
     public static final Policy DEFAULT = new Policy(null, null, null, null, null, null, null, null, null,
-            "<secure defaults>", null);
+            "<secure defaults>", null, null);
 
     public Policy {
         thresholds = thresholds == null ? Thresholds.NONE : thresholds;
@@ -42,6 +44,7 @@ public record Policy(Thresholds thresholds, Boolean fixableOnly, Map<String, Thr
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
         source = source == null ? "" : source;
         locations = locations == null ? Map.of() : Map.copyOf(locations);
+        sbom = sbom == null ? ComponentRules.NONE : sbom;
     }
 
     public boolean isFixableOnly() {

@@ -65,7 +65,8 @@ public final class PolicyMerger {
                 f.overrideRules().stricter(project.overrideRules()),
                 concat(f.waivers(), project.waivers()),
                 project.source(),
-                project.locations());
+                project.locations(),
+                f.sbom().union(project.sbom()));
         checkWaivers(effective, today, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

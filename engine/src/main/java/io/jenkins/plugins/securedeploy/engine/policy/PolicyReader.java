@@ -69,7 +69,15 @@ public final class PolicyReader {
                         bool(ev.path("provenance")), bool(ev.path("approvals"))),
                 new WaiverRules(integer(wr.path("maxDays")), bool(wr.path("allowWithoutExpiry"))),
                 new OverrideRules(bool(or.path("allowed")), integer(or.path("maxDays"))),
-                waivers, displayName, tree.locations());
+                waivers, displayName, tree.locations(),
+                new ComponentRules(texts(root.path("sbom").path("denyLicenses")),
+                        texts(root.path("sbom").path("denyPackages"))));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static boolean looksLikeJson(byte[] content) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineReader;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
+import io.jenkins.plugins.securedeploy.engine.policy.ComponentPolicy;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.Policy;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyMerger;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
@@ -38,14 +40,24 @@ public final class GateRun {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What to gate. {@code policy}, {@code floor}, {@code baseline}, {@code override} may be null. */
+    /**
+     * What to gate. {@code policy}, {@code floor}, {@code baseline}, {@code override} may be null. {@code sboms} are
+     * the build's SBOMs: their components are checked against the policy's {@code sbom} deny-lists.
+     */
     public record Request(Path policy, Path floor, Path baseline, List<ScanResult> results, EvidenceFacts facts,
-            GateOverride override, List<EvidenceEntry> evidence, Path reportDir) {
+            GateOverride override, List<EvidenceEntry> evidence, Path reportDir, List<SbomSummary> sboms) {
         public Request {
             results = List.copyOf(results);
             facts = facts == null ? EvidenceFacts.NONE : facts;
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
             Objects.requireNonNull(reportDir, "reportDir");
+            sboms = sboms == null ? List.of() : List.copyOf(sboms);
+        }
+
+        /** Without SBOMs. */
+        public Request(Path policy, Path floor, Path baseline, List<ScanResult> results, EvidenceFacts facts,
+                GateOverride override, List<EvidenceEntry> evidence, Path reportDir) {
+            this(policy, floor, baseline, results, facts, override, evidence, reportDir, List.of());
         }
     }
 
@@ -68,13 +80,17 @@ public final class GateRun {
                 inputProblems.addAll(e.problems());
             }
         }
-        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, r.results(), baseline,
+        List<ScanResult> results = new ArrayList<>(r.results());
+        if (!effective.sbom().isEmpty()) {
+            results.add(new ComponentPolicy().check(r.sboms(), effective.sbom()));
+        }
+        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline,
                 r.facts(), r.override(), inputProblems));
         List<EvidenceEntry> evidence = new ArrayList<>(r.evidence());
         if (evidence.isEmpty()) {
             evidence.addAll(fromFacts(r.facts()));
         }
-        GateReport report = GateReport.of(decision, r.results(), evidence, project.source(), clock.instant());
+        GateReport report = GateReport.of(decision, results, evidence, project.source(), clock.instant());
         try {
             Files.createDirectories(r.reportDir());
         } catch (IOException e) {
@@ -82,7 +98,7 @@ public final class GateRun {
         }
         Path index = new HtmlReportWriter().write(report, r.reportDir());
         Path next = r.reportDir().resolve("baseline.json");
-        List<Finding> current = r.results().stream().flatMap(s -> s.findings().stream()).toList();
+        List<Finding> current = results.stream().flatMap(s -> s.findings().stream()).toList();
         new BaselineWriter().write(current, next);
         return new Outcome(decision, report, index, r.reportDir().resolve("gate-report.json"), next);
     }

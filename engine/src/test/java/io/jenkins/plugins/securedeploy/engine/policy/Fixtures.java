@@ -36,6 +36,6 @@ final class Fixtures {
 
     static Policy withWaivers(Policy p, List<Waiver> waivers) {
         return new Policy(p.thresholds(), p.fixableOnly(), p.tools(), p.categories(), p.requiredReports(),
-                p.evidence(), p.waiverRules(), p.overrideRules(), waivers, p.source(), p.locations());
+                p.evidence(), p.waiverRules(), p.overrideRules(), waivers, p.source(), p.locations(), p.sbom());
     }
 }

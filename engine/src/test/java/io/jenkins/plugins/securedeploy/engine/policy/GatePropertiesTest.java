@@ -53,7 +53,7 @@ class GatePropertiesTest {
                 Arbitraries.doubles().between(0, 10).injectNull(0.6)).as(Thresholds::new);
         return Combinators.combine(thresholds, Arbitraries.of(true, false).injectNull(0.5), thresholds)
                 .as((t, fixable, gitleaks) -> new Policy(t, fixable, Map.of("gitleaks", gitleaks), null, null, null,
-                        null, null, null, "p.yml", null));
+                        null, null, null, "p.yml", null, null));
     }
 
     @Property(tries = 300)
@@ -147,9 +147,9 @@ class GatePropertiesTest {
     void shouldRejectAnyProjectLimitAboveTheFloor(@ForAll @IntRange(min = 0, max = 50) int floorMax,
             @ForAll @IntRange(min = 1, max = 50) int above) {
         Policy floor = new Policy(Thresholds.NONE.withTotal(SeverityLimits.NONE.with(Severity.HIGH, floorMax)),
-                null, null, null, null, null, null, null, null, "floor.yml", null);
+                null, null, null, null, null, null, null, null, "floor.yml", null, null);
         Policy project = new Policy(Thresholds.NONE.withTotal(SeverityLimits.NONE.with(Severity.HIGH,
-                floorMax + above)), null, null, null, null, null, null, null, null, "p.yml", null);
+                floorMax + above)), null, null, null, null, null, null, null, null, "p.yml", null, null);
         assertThatThrownBy(() -> new PolicyMerger().merge(new PolicyFloor(floor), project, TODAY))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("/thresholds/total/high")
                 .hasMessageContaining("thresholds.total.high = " + floorMax);

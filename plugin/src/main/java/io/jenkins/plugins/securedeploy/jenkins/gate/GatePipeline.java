@@ -5,6 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineReader;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
+import io.jenkins.plugins.securedeploy.engine.policy.ComponentPolicy;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
 import io.jenkins.plugins.securedeploy.engine.report.EvidenceEntry;
 import io.jenkins.plugins.securedeploy.engine.report.GateReport;
 import io.jenkins.plugins.securedeploy.engine.report.HtmlReportWriter;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.IOException;
@@ -41,7 +43,13 @@ final class GatePipeline {
     }
 
     record Input(byte[] policy, String policyName, byte[] baseline, String baselineName, PolicyFloor floor,
-            List<ScanResult> results, EvidenceFacts facts, List<EvidenceEntry> evidence) {}
+            List<ScanResult> results, EvidenceFacts facts, List<EvidenceEntry> evidence, SbomLoader sboms) {}
+
+    /** The build's recorded SBOMs, loaded only when the policy has component deny-lists to check. */
+    @FunctionalInterface
+    interface SbomLoader {
+        List<SbomSummary> load() throws IOException;
+    }
 
     record Outcome(GateDecision decision, GateReport report) {}
 
@@ -65,11 +73,15 @@ final class GatePipeline {
                 Files.deleteIfExists(file);
             }
         }
-        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, in.results(), baseline,
+        List<ScanResult> results = new ArrayList<>(in.results());
+        if (!effective.sbom().isEmpty()) {
+            results.add(new ComponentPolicy().check(in.sboms().load(), effective.sbom()));
+        }
+        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline,
                 in.facts(), null, inputProblems));
-        GateReport report = GateReport.of(decision, in.results(), in.evidence(), project.source(), clock.instant());
+        GateReport report = GateReport.of(decision, results, in.evidence(), project.source(), clock.instant());
         new HtmlReportWriter().write(report, reportDir);
-        List<Finding> current = in.results().stream().flatMap(s -> s.findings().stream()).toList();
+        List<Finding> current = results.stream().flatMap(s -> s.findings().stream()).toList();
         new BaselineWriter().write(current, reportDir.resolve("baseline.json"));
         return new Outcome(decision, report);
     }

@@ -22,8 +22,12 @@ import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
 import io.jenkins.plugins.securedeploy.jenkins.sbom.SbomAction;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,7 +95,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
             try {
                 outcome = new GatePipeline(Clock.systemUTC()).run(new GatePipeline.Input(policy, step.getPolicy(),
                         baseline, step.getBaseline(), floor, results, GateEvidence.facts(sboms),
-                        GateEvidence.entries(sboms)), dir);
+                        GateEvidence.entries(sboms), () -> archivedSboms(run, sboms)), dir);
             } catch (InvalidInputException e) {
                 List<String> problems = e.problems().stream().map(Problem::describe).toList();
                 problems.forEach(console::error);
@@ -119,6 +123,18 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** The SBOMs recordSbom archived in this build, read back from the artifact manager and validated again. */
+    private static List<SbomSummary> archivedSboms(Run<?, ?> run, List<SbomAction> sboms) throws IOException {
+        List<SbomSummary> out = new ArrayList<>();
+        SbomIngest ingest = new SbomIngest();
+        for (SbomAction sbom : sboms) {
+            try (InputStream in = run.getArtifactManager().root().child(sbom.getArchivePath()).open()) {
+                out.add(ingest.ingest(SbomSource.ofBytes(sbom.getArchivePath(), in.readAllBytes())));
+            }
+        }
+        return out;
     }
 
     private void archive(Run<?, ?> run, FilePath workspace, TaskListener listener, Path dir)
