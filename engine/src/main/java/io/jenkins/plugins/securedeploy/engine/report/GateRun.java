@@ -64,13 +64,30 @@ public final class GateRun {
     /** The decision, the report model and where its files are. */
     public record Outcome(GateDecision decision, GateReport report, Path index, Path json, Path nextBaseline) {}
 
+    /**
+     * Already-read inputs, for hosts that hold file contents rather than local paths (the Jenkins step reads them on
+     * the agent). {@code inputProblems} are unreadable optional inputs (e.g. a baseline): they make the gate ERROR.
+     */
+    public record Inputs(Policy project, PolicyFloor floor, Baseline baseline, List<Problem> inputProblems,
+            List<ScanResult> results, EvidenceFacts facts, GateOverride override, List<EvidenceEntry> evidence,
+            List<SbomSummary> sboms) {
+        public Inputs {
+            project = project == null ? Policy.DEFAULT : project;
+            floor = floor == null ? PolicyFloor.NONE : floor;
+            baseline = baseline == null ? Baseline.NONE : baseline;
+            inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems);
+            results = List.copyOf(results);
+            facts = facts == null ? EvidenceFacts.NONE : facts;
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            sboms = sboms == null ? List.of() : List.copyOf(sboms);
+        }
+    }
+
     public Outcome run(Request r) {
-        LocalDate today = LocalDate.now(clock);
         PolicyReader reader = new PolicyReader();
         Policy project = r.policy() == null ? Policy.DEFAULT : reader.read(r.policy(), display(r.policy()));
         PolicyFloor floor = r.floor() == null ? PolicyFloor.NONE
                 : new PolicyFloor(reader.read(r.floor(), display(r.floor())));
-        Policy effective = new PolicyMerger().merge(floor, project, today);
         List<Problem> inputProblems = new ArrayList<>();
         Baseline baseline = Baseline.NONE;
         if (r.baseline() != null) {
@@ -80,27 +97,37 @@ public final class GateRun {
                 inputProblems.addAll(e.problems());
             }
         }
-        List<ScanResult> results = new ArrayList<>(r.results());
+        return decide(new Inputs(project, floor, baseline, inputProblems, r.results(), r.facts(), r.override(),
+                r.evidence(), r.sboms()), r.reportDir());
+    }
+
+    /**
+     * Merges policy and floor (a weaker project policy is an {@link InvalidInputException}), checks SBOM components
+     * against the deny-lists, evaluates, and writes the report folder plus {@code baseline.json} to {@code reportDir}.
+     */
+    public Outcome decide(Inputs in, Path reportDir) {
+        Policy effective = new PolicyMerger().merge(in.floor(), in.project(), LocalDate.now(clock));
+        List<ScanResult> results = new ArrayList<>(in.results());
         if (!effective.sbom().isEmpty()) {
-            results.add(new ComponentPolicy().check(r.sboms(), effective.sbom()));
+            results.add(new ComponentPolicy().check(in.sboms(), effective.sbom()));
         }
-        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline,
-                r.facts(), r.override(), inputProblems));
-        List<EvidenceEntry> evidence = new ArrayList<>(r.evidence());
+        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, in.baseline(),
+                in.facts(), in.override(), in.inputProblems()));
+        List<EvidenceEntry> evidence = new ArrayList<>(in.evidence());
         if (evidence.isEmpty()) {
-            evidence.addAll(fromFacts(r.facts()));
+            evidence.addAll(fromFacts(in.facts()));
         }
-        GateReport report = GateReport.of(decision, results, evidence, project.source(), clock.instant());
+        GateReport report = GateReport.of(decision, results, evidence, in.project().source(), clock.instant());
         try {
-            Files.createDirectories(r.reportDir());
+            Files.createDirectories(reportDir);
         } catch (IOException e) {
             throw new EnvironmentException("cannot create report directory: " + e.getClass().getSimpleName(), e);
         }
-        Path index = new HtmlReportWriter().write(report, r.reportDir());
-        Path next = r.reportDir().resolve("baseline.json");
+        Path index = new HtmlReportWriter().write(report, reportDir);
+        Path next = reportDir.resolve("baseline.json");
         List<Finding> current = results.stream().flatMap(s -> s.findings().stream()).toList();
         new BaselineWriter().write(current, next);
-        return new Outcome(decision, report, index, r.reportDir().resolve("gate-report.json"), next);
+        return new Outcome(decision, report, index, reportDir.resolve("gate-report.json"), next);
     }
 
     private static List<EvidenceEntry> fromFacts(EvidenceFacts f) {
