@@ -88,4 +88,57 @@ class PolicyMergerTest {
         assertThat(merged.waivers()).hasSize(1);
         assertThat(merged.relaxations()).extracting(Relaxation::setting).contains("waiverRules.allowWithoutExpiry");
     }
+
+    @Test
+    void shouldAcceptAProjectEqualToTheFloorAndInheritWhatItLeavesOut() {
+        Policy p = new PolicyMerger().merge(FLOOR, PolicyReaderTest.yaml("""
+                version: 1
+                thresholds: {total: {critical: 0, high: 10}, cvss: 9.0}
+                evidence: {signature: true}
+                waiverRules: {maxDays: 90}
+                overrideRules: {maxDays: 2}
+                """), TODAY);
+        assertThat(p.thresholds().total().limit(Severity.HIGH)).contains(10);
+        assertThat(p.waiverRules().maxDays()).isEqualTo(90);
+
+        Policy empty = new PolicyMerger().merge(FLOOR, Policy.DEFAULT, TODAY);
+        assertThat(empty.thresholds().total().limit(Severity.HIGH)).contains(10);
+        assertThat(empty.thresholds().cvss()).isEqualTo(9.0);
+        assertThat(empty.evidence().signature()).isTrue();
+        assertThat(empty.requiredReports()).containsExactly("gitleaks");
+    }
+
+    @Test
+    void shouldHoldToolCategoryAndNewFloorsToo() {
+        PolicyFloor floor = new PolicyFloor(new PolicyReader().read("""
+                version: 1
+                thresholds: {new: {high: 0}}
+                tools: {trivy: {total: {medium: 5}}}
+                categories: {IAC: {new: {any: 0}}}
+                overrideRules: {allowed: false}
+                """.getBytes(StandardCharsets.UTF_8), "floor.yml"));
+        List<Problem> found;
+        try {
+            new PolicyMerger().merge(floor, PolicyReaderTest.yaml("""
+                    version: 1
+                    thresholds: {new: {high: 1}}
+                    tools: {trivy: {total: {medium: 6}}}
+                    categories: {IAC: {new: {any: 1}}}
+                    overrideRules: {allowed: true}
+                    """), TODAY);
+            throw new AssertionError("expected the weaker project policy to be refused");
+        } catch (InvalidInputException e) {
+            found = e.problems();
+        }
+        assertThat(found).extracting(p -> p.location().pointer()).containsExactlyInAnyOrder(
+                "/thresholds/new/high", "/tools/trivy/total/medium", "/categories/IAC/new/any",
+                "/overrideRules/allowed");
+
+        Policy stricter = new PolicyMerger().merge(floor, PolicyReaderTest.yaml("""
+                version: 1
+                tools: {trivy: {total: {medium: 4}}}
+                """), TODAY);
+        assertThat(stricter.tools().get("trivy").total().limit(Severity.MEDIUM)).contains(4);
+        assertThat(stricter.thresholds().fresh().limit(Severity.HIGH)).contains(0);
+    }
 }
