@@ -58,4 +58,22 @@ class FileMaskerTest {
         assertThatThrownBy(() -> files.maskInPlace(link)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a regular file");
     }
+
+    @Test
+    void shouldKeepTheFilePermissionsWhenItRewritesAFile() throws IOException {
+        Path report = dir.resolve("report.txt");
+        Files.writeString(report, "token " + canary.value() + "\n");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> readable =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileAttributeView(report, java.nio.file.attribute.PosixFileAttributeView.class) != null,
+                "POSIX file system");
+        Files.setPosixFilePermissions(report, readable);
+
+        assertThat(files.maskInPlace(report)).isEqualTo(1);
+
+        assertThat(Files.readString(report)).isEqualTo("token ****\n");
+        assertThat(Files.getPosixFilePermissions(report)).as("the temp file's 0600 must not replace 0644")
+                .isEqualTo(readable);
+    }
 }
