@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.testing.InteropData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SignContractTest {
-    private static final Path INTEROP = Path.of("..", "..", "shared", "interop");
-
     @Test
     void shouldEncodePaeByteForByteAsTheDsseSpecVector() throws Exception {
-        byte[] expected = Files.readAllBytes(INTEROP.resolve("dsse/spec-hello-world.pae.txt"));
+        byte[] expected = Files.readAllBytes(InteropData.file("dsse/spec-hello-world.pae.txt"));
         byte[] pae = Pae.encode("http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.UTF_8));
         assertThat(pae).isEqualTo(expected);
         assertThat(new DsseEnvelope("http://example.com/HelloWorld",
