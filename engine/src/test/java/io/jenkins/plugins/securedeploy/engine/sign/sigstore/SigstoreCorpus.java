@@ -31,15 +31,33 @@ final class SigstoreCorpus {
     /** How the artifact is given: its bytes, an expected digest from a digest file, or none (evidence only). */
     enum Binding { ARTIFACT, DIGEST, NONE }
 
-    record Case(String name, EvidenceFile bundle, String root, Binding binding, Optional<Path> artifact,
-            Optional<Digest> digest, Optional<IdentityRule> identity, Optional<Path> publicKey) {
-        EvidenceFile trustedRoot() {
-            return file("sigstore/trusted_root." + root + ".json");
+    record Case(String name, EvidenceFile bundle, EvidenceFile trustedRoot, Binding binding,
+            Optional<EvidenceFile> artifact, Optional<Digest> digest, Optional<IdentityRule> identity,
+            Optional<EvidenceFile> publicKey) {
+        TrustMaterial trust() {
+            return new TrustMaterial(publicKey.map(List::of).orElse(List.of()), List.of(), List.of(),
+                    Optional.of(trustedRoot));
         }
 
-        TrustMaterial trust() {
-            return new TrustMaterial(publicKey.map(k -> List.of(file(k))).orElse(List.of()), List.of(), List.of(),
-                    Optional.of(trustedRoot()));
+        Case with(String newName, EvidenceFile newBundle) {
+            return new Case(newName, newBundle, trustedRoot, binding, artifact, digest, identity, publicKey);
+        }
+
+        Case withIdentity(IdentityRule rule) {
+            return new Case(name, bundle, trustedRoot, binding, artifact, digest, Optional.of(rule), publicKey);
+        }
+
+        Case withTrustedRoot(EvidenceFile root) {
+            return new Case(name, bundle, root, binding, artifact, digest, identity, publicKey);
+        }
+
+        Case withKey(EvidenceFile key) {
+            return new Case(name, bundle, trustedRoot, binding, artifact, digest, identity, Optional.of(key));
+        }
+
+        Case withDigest(Digest expected) {
+            return new Case(name, bundle, trustedRoot, Binding.DIGEST, Optional.empty(), Optional.of(expected),
+                    identity, publicKey);
         }
 
         VerificationPolicy policy() {
@@ -56,7 +74,7 @@ final class SigstoreCorpus {
         }
 
         VerificationRequest request(EvidenceFile evidence) {
-            return new VerificationRequest(evidence, artifact.map(a -> ArtifactSource.of(a, a.getFileName().toString())),
+            return new VerificationRequest(evidence, artifact.map(a -> ArtifactSource.of(a.content(), a.name())),
                     trust(), policy());
         }
 
@@ -84,36 +102,40 @@ final class SigstoreCorpus {
                         "https://github.com/bazel-contrib/publish-to-bcr/.github/workflows/publish.yaml@refs/tags/v0.0.1",
                         ACTIONS)),
                 new Case("slsa/gha_delegator", file("slsa/gha_delegator-v2.1.0-binary-linux-amd64-workflow_dispatch"
-                        + ".build.slsa"), "production", Binding.ARTIFACT, Optional.of(InteropData.file(
+                        + ".build.slsa"), root("production"), Binding.ARTIFACT, Optional.of(file(
                                 "slsa/gha_delegator-v2.1.0-binary-linux-amd64-workflow_dispatch")), Optional.empty(),
                         Optional.of(IdentityRule.exact("https://github.com/slsa-framework/slsa-github-generator/.github/"
                                 + "workflows/delegator_generic_slsa3.yml@refs/tags/v2.1.0", ACTIONS)), Optional.empty()),
                 npm(1, Optional.of(IdentityRule.exact("https://github.com/ramonpetgrave64/gundam-visor/.github/workflows/"
                         + "npm-publish.yml@refs/tags/v1.0.1", ACTIONS)), Optional.empty()),
-                npm(0, Optional.empty(), Optional.of(InteropData.file("slsa/npm-attestations-key.pub.pem"))));
+                npm(0, Optional.empty(), Optional.of(file("slsa/npm-attestations-key.pub.pem"))));
     }
 
     private static Case withArtifact(String artifact, String root, IdentityRule identity) {
-        return new Case(artifact, file(artifact + ".sigstore.json"), root, Binding.ARTIFACT,
-                Optional.of(InteropData.file(artifact)), Optional.empty(), Optional.of(identity), Optional.empty());
+        return new Case(artifact, file(artifact + ".sigstore.json"), root(root), Binding.ARTIFACT,
+                Optional.of(file(artifact)), Optional.empty(), Optional.of(identity), Optional.empty());
     }
 
     private static Case byDigest(String bundle, String digestFile, IdentityRule identity) {
-        return new Case(bundle, file(bundle), "production", Binding.DIGEST, Optional.empty(),
+        return new Case(bundle, file(bundle), root("production"), Binding.DIGEST, Optional.empty(),
                 Optional.of(digest(digestFile)), Optional.of(identity), Optional.empty());
     }
 
     private static Case evidenceOnly(String bundle, IdentityRule identity) {
-        return new Case(bundle, file(bundle), "production", Binding.NONE, Optional.empty(), Optional.empty(),
+        return new Case(bundle, file(bundle), root("production"), Binding.NONE, Optional.empty(), Optional.empty(),
                 Optional.of(identity), Optional.empty());
     }
 
-    private static Case npm(int index, Optional<IdentityRule> identity, Optional<Path> key) {
+    static EvidenceFile root(String which) {
+        return file("sigstore/trusted_root." + which + ".json");
+    }
+
+    private static Case npm(int index, Optional<IdentityRule> identity, Optional<EvidenceFile> key) {
         String doc = "slsa/npm-gundam-visor-1.0.1.tgz.attestations.json";
         JsonNode root = Json.strict().readTree(new java.io.ByteArrayInputStream(read(InteropData.file(doc))), doc);
         byte[] bundle = root.at("/attestations/" + index + "/bundle").toString().getBytes(StandardCharsets.UTF_8);
         String name = "npm-gundam-visor-1.0.1 attestations[" + index + "].bundle";
-        return new Case(name, new EvidenceFile(name, bundle), "production", Binding.DIGEST, Optional.empty(),
+        return new Case(name, new EvidenceFile(name, bundle), root("production"), Binding.DIGEST, Optional.empty(),
                 Optional.of(digest("slsa/npm-gundam-visor-1.0.1.tgz.sha512")), identity, key);
     }
 
@@ -125,10 +147,6 @@ final class SigstoreCorpus {
 
     static EvidenceFile file(String relative) {
         Path p = InteropData.file(relative);
-        return new EvidenceFile(p.getFileName().toString(), read(p));
-    }
-
-    static EvidenceFile file(Path p) {
         return new EvidenceFile(p.getFileName().toString(), read(p));
     }
 
