@@ -95,7 +95,7 @@ final class TamperedBundles {
                         duplicateMediaType(v3.bundle().content()))), VerificationStatus.ERROR, "json.duplicate-key", true),
                 new Attack("unknown-media-type", edit(v3, "unknown-media-type.json", b -> ((ObjectNode) b).put("mediaType",
                         "application/vnd.dev.sigstore.bundle+json;version=0.9")), VerificationStatus.ERROR,
-                        "sigstore.media-type", false),
+                        "sigstore.media-type", true),
                 new Attack("unknown-field", edit(v3, "unknown-field.json", b -> ((ObjectNode) b).put("comment",
                         "not in the spec")), VerificationStatus.ERROR, "sigstore.unknown-field", true));
     }
