@@ -49,6 +49,17 @@ final class EngineRules {
                 .as(vendorPackage + " is used only in " + String.join(", ", allowedPackages));
     }
 
+    /**
+     * The sigstore bundle verifier's libraries stay in {@code sign.sigstore}: Bouncy Castle's RFC 3161 (TSP) and CMS
+     * packages, and sigstore-java should it ever replace them (measured and not adopted: docs/sigstore.md).
+     */
+    static final ArchRule SIGSTORE_LIBRARIES_CONFINED = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackage("..engine.sign.sigstore..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle.tsp..", "org.bouncycastle.cms..",
+                    "dev.sigstore..")
+            .as("RFC 3161 / CMS (Bouncy Castle) and sigstore-java are used only in engine.sign.sigstore");
+
     /** Jackson only in json and in *Parser / *Writer / *Reader classes. */
     static final ArchRule JACKSON_CONFINED = noClasses()
             .that().resideInAPackage(ENGINE)

@@ -42,6 +42,8 @@ class RulesBiteTest {
                 + "SecretValue s) { return \"token=\" + s.reveal(); } }");
         write(src, "probe/ThrowsBare.java", "package " + pkg + "; public class ThrowsBare { void m() {"
                 + " throw new IllegalStateException(); } }");
+        write(src, "probe/CoreUsesTsp.java", "package " + pkg + "; public class CoreUsesTsp { Object m(byte[] b)"
+                + " throws Exception { return new org.bouncycastle.tsp.TimeStampResponse(b); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -93,5 +95,13 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("CoreUsesJson");
+    }
+
+    @Test
+    void shouldFailWhenRfc3161TimestampsAreReadOutsideSignSigstore() {
+        assertThatThrownBy(() -> EngineRules.SIGSTORE_LIBRARIES_CONFINED.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CoreUsesTsp")
+                .hasMessageContaining("org.bouncycastle.tsp.TimeStampResponse");
     }
 }
