@@ -39,7 +39,8 @@ class DemoITest {
                 .contains("scan       bandit                 OK, 5 findings")
                 .contains("scan       shellcheck             OK, 2 findings")
                 .contains("Gate FAILED")
-                .contains("thresholds.new.high: 1 new HIGH finding(s) (max 0)");
+                .contains("thresholds.new.high: 1 new HIGH finding(s) (max 0)")
+                .contains("    - HIGH bandit B602 at src/app.py:13: ");
         assertThat(out.resolve("report/index.html")).exists();
         assertThat(Files.readString(out.resolve("report/gate-report.json"), StandardCharsets.UTF_8))
                 .contains("\"B602\"").contains("\"SC2164\"");

@@ -12,6 +12,7 @@ import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
+import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,8 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
         output.line("");
         output.line("Gate " + output.verdict(d.verdict().name())
                 + (d.isOverridden() ? " - " + d.headline() : ""));
-        for (GateReason r : d.reasons()) {
-            output.line("  " + r.describe());
+        for (String line : DecisionPresenter.reasonLines(d)) {
+            output.line("  " + line);
         }
         output.line("");
         output.line("SBOM:   " + result.sbom());

@@ -8,6 +8,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
+import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
 import io.jenkins.plugins.securedeploy.engine.report.GateRun;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
@@ -109,8 +110,8 @@ public final class GateCommand implements Callable<Integer> {
                 ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "
                         + d.override().orElseThrow().expires() + ": " + d.override().orElseThrow().reason()
                 : ""));
-        for (GateReason r : d.reasons()) {
-            output.line("  " + r.describe());
+        for (String line : DecisionPresenter.reasonLines(d)) {
+            output.line("  " + line);
         }
         for (Relaxation r : d.relaxations()) {
             output.line("  relaxed: " + r.describe());

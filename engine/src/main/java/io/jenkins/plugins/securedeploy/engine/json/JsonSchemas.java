@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-import com.networknt.schema.serialization.DefaultNodeReader;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import java.io.IOException;
@@ -45,9 +44,8 @@ public final class JsonSchemas {
                     .failFast(false)
                     .formatAssertionsEnabled(true)
                     .build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    b -> b.schemaRegistryConfig(config)
-                            .nodeReader(DefaultNodeReader.builder().jsonMapper(Json.strict().mapper()).build()));
+            SchemaRegistry registry = SchemaRegistries.create(SpecificationVersion.DRAFT_2020_12, Map.of(),
+                    JsonSchemas.class.getClassLoader(), config);
             return registry.getSchema(node);
         } catch (IOException e) {
             throw new EnvironmentException("cannot read schema " + resource + ": " + e.getClass().getSimpleName(), e);

@@ -11,13 +11,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.serialization.DefaultNodeReader;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactoryFactory;
 import com.networknt.schema.utils.JsonNodes;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.json.SchemaRegistries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -163,11 +163,10 @@ final class CycloneDxJsonReader {
                     "http://cyclonedx.org/schema/bom-1.4.schema.json", "classpath:bom-1.4.schema.json",
                     "http://cyclonedx.org/schema/bom-1.5.schema.json", "classpath:bom-1.5.schema.json",
                     "http://cyclonedx.org/schema/bom-1.6.schema.json", "classpath:bom-1.6.schema.json");
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                    com.networknt.schema.SpecificationVersion.DRAFT_7, b -> b
-                            .nodeReader(DefaultNodeReader.builder().jsonMapper(Json.strict().mapper()).build())
-                            .schemaIdResolvers(r -> r.mappings(offline))
-                            .schemaRegistryConfig(SchemaRegistryConfig.builder().preloadSchema(false).build()));
+            // the schemas ship in cyclonedx-core-java: resolve them through its class loader, never the thread's
+            SchemaRegistry registry = SchemaRegistries.create(com.networknt.schema.SpecificationVersion.DRAFT_7,
+                    offline, org.cyclonedx.CycloneDxSchema.class.getClassLoader(),
+                    SchemaRegistryConfig.builder().preloadSchema(false).build());
             return new Schemas(registry.getSchema(SchemaLocation.of(id)),
                     registry.getSchema(SchemaLocation.of(id + "#/definitions/component")),
                     registry.getSchema(SchemaLocation.of(id + "#/definitions/dependency")));

@@ -57,7 +57,10 @@ final class CycloneDxXmlReader {
         List<String[]> depRefs = new ArrayList<>();
         String specVersion = "";
         String serial = "";
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // named loader: newFactory() would search the thread's context class loader (core's, inside Jenkins) and pick
+        // a different StAX implementation there than here
+        XMLInputFactory factory = XMLInputFactory.newFactory(XMLInputFactory.class.getName(),
+                CycloneDxXmlReader.class.getClassLoader());
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try (InputStream in = io.jenkins.plugins.securedeploy.engine.json.Json.strict().bounded(source.open())) {

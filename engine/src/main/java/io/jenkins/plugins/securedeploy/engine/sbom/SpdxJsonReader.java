@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.serialization.DefaultNodeReader;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactoryFactory;
 import io.jenkins.plugins.securedeploy.engine.core.Digest;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
@@ -15,10 +15,12 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.json.JsonLimits;
+import io.jenkins.plugins.securedeploy.engine.json.SchemaRegistries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -122,8 +124,8 @@ final class SpdxJsonReader {
             if (in == null) {
                 throw new EnvironmentException("the engine jar is missing spdx-2.3-schema.json");
             }
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09,
-                    b -> b.nodeReader(DefaultNodeReader.builder().jsonMapper(Json.strict().mapper()).build()));
+            SchemaRegistry registry = SchemaRegistries.create(SpecificationVersion.DRAFT_2019_09, Map.of(),
+                    SpdxJsonReader.class.getClassLoader(), SchemaRegistryConfig.getInstance());
             return registry.getSchema(Json.strict().mapper().readTree(in));
         } catch (IOException e) {
             throw new EnvironmentException("cannot load the SPDX 2.3 JSON schema", e);

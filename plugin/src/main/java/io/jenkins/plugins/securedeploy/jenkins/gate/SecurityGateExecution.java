@@ -9,8 +9,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
-import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
+import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.jenkins.config.FloorPolicy;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
@@ -110,11 +110,9 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
             run.save();
             String verdict = outcome.decision().verdict().name();
             console.info("gate " + verdict + ": " + outcome.decision().headline());
-            List<String> reasons = new ArrayList<>();
-            for (GateReason reason : outcome.decision().reasons()) {
-                reasons.add(reason.describe());
-                console.error(reason.describe());
-            }
+            // each reason with the top findings it counted (tool, rule, where), as the report page lists them
+            List<String> reasons = DecisionPresenter.reasonLines(outcome.decision());
+            reasons.forEach(console::error);
             if (outcome.decision().verdict().blocks()) {
                 throw result.fail(Result.FAILURE, "Security gate " + verdict + ": " + outcome.decision().headline(),
                         String.join("\n", reasons));

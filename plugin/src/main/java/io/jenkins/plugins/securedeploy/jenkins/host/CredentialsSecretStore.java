@@ -25,7 +25,7 @@ public final class CredentialsSecretStore implements SecretStore {
 
     /**
      * The secret of the String credentials with this id, or empty when there is none the run may use. An empty
-     * secret is refused: it cannot be masked.
+     * secret is refused: it cannot be masked. No message names the id (it may be a secret pasted by mistake).
      */
     @Override
     public Optional<SecretValue> lookup(String id) {
@@ -41,7 +41,7 @@ public final class CredentialsSecretStore implements SecretStore {
         String plain = credentials.getSecret().getPlainText();
         if (plain.isEmpty()) {
             throw new SecurityViolationException(
-                    "credentials '" + id + "' hold an empty secret, which cannot be masked in the build log");
+                    "the credentials hold an empty secret, which cannot be masked in the build log");
         }
         return Optional.of(SecretValue.of(plain));
     }

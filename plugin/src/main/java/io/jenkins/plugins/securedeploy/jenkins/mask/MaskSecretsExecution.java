@@ -10,7 +10,6 @@ import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,8 +17,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Looks the credentials up (String credentials, in the run's context; a missing id fails the step before the body
- * runs), then starts the body with the masking filter merged into the inherited console filter. The tail call only
- * notes the end: nothing to undo, the filter ends with the body.
+ * runs, named by its position, never by its text), then starts the body with the masking filter merged into the
+ * inherited console filter. The tail call only notes the end: nothing to undo, the filter ends with the body.
  */
 class MaskSecretsExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -38,17 +37,12 @@ class MaskSecretsExecution extends StepExecution {
         }
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        CredentialsSecretStore store = new CredentialsSecretStore(run);
-        List<SecretValue> values = new ArrayList<>();
-        for (String id : ids) {
-            Optional<SecretValue> value;
-            try {
-                value = store.lookup(id);
-            } catch (SecureDeployException e) {
-                throw new AbortException(e.getMessage());
-            }
-            values.add(value.orElseThrow(() -> new AbortException("maskSecrets: no \"Secret text\" credentials with id '"
-                    + id + "' available to this build")));
+        List<SecretValue> values;
+        try {
+            // a missing id is named by its position only ("credentials #2 of 3"): it may be a pasted secret
+            values = new CredentialsSecretStore(run).requireAll(ids, "maskSecrets secrets");
+        } catch (SecureDeployException e) {
+            throw new AbortException("maskSecrets: " + e.getMessage());
         }
         MaskingConsoleLogFilter filter = new MaskingConsoleLogFilter(values);
         filter.masker().warnings().forEach(w -> new ListenerConsole(listener).error(w));

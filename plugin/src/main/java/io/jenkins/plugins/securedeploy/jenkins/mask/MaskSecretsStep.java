@@ -6,10 +6,12 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securedeploy.engine.core.TextLists;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,6 +20,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -27,14 +30,20 @@ import org.kohsuke.stapler.verb.POST;
 public class MaskSecretsStep extends Step {
     private final List<String> secrets;
 
+    /** Items are split on line breaks and commas, trimmed; blanks and duplicates are dropped. */
     @DataBoundConstructor
     public MaskSecretsStep(List<String> secrets) {
-        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
+        this.secrets = new ArrayList<>(TextLists.normalise(secrets));
     }
 
     /** Credentials ids. */
     public List<String> getSecrets() {
         return List.copyOf(secrets);
+    }
+
+    /** The ids as the Snippet Generator's text box shows them, one per line (not a step parameter). */
+    public String getSecretsText() {
+        return TextLists.format(secrets);
     }
 
     @Override
@@ -68,12 +77,22 @@ public class MaskSecretsStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
+        /**
+         * The Snippet Generator form: the {@code secretsText} box becomes the {@code secrets} list (one id per line or
+         * comma-separated), as workflow-basic-steps' {@code withEnv} builds its list from a text area.
+         */
+        @Override
+        public Step newInstance(StaplerRequest req, JSONObject formData) throws FormException {
+            return new MaskSecretsStep(TextLists.parse(formData.optString("secretsText", "")));
+        }
+
+        /** Never echoes the value: a secret may have been pasted where an id belongs. */
         @POST
-        public FormValidation doCheckSecrets(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckSecretsText(@AncestorInPath Item item, @QueryParameter String value) {
             if (!jenkins.hasPermission(Item.CONFIGURE, item)) {
                 return FormValidation.ok();
             }
-            return value == null || value.isBlank() ? FormValidation.error("Name at least one credentials id.")
+            return TextLists.parse(value).isEmpty() ? FormValidation.error("Name at least one credentials id.")
                     : FormValidation.ok();
         }
     }

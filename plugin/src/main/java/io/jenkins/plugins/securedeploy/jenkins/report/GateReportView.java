@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The gate report as the build page shows it: plain strings and numbers joined once from the engine's
@@ -155,7 +157,8 @@ public final class GateReportView {
         return reportPath;
     }
 
-    /** One severity: total, new since the baseline, waived. */
+    /** One severity: total, new since the baseline, waived. Exported (REST) as {@code severity, total, fresh, waived}. */
+    @ExportedBean(defaultVisibility = 3)
     public static final class SeverityRow {
         private final String severity;
         private final int total;
@@ -169,24 +172,29 @@ public final class GateReportView {
             this.waived = waived;
         }
 
+        @Exported
         public String getSeverity() {
             return severity;
         }
 
+        @Exported
         public int getTotal() {
             return total;
         }
 
+        @Exported
         public int getFresh() {
             return fresh;
         }
 
+        @Exported
         public int getWaived() {
             return waived;
         }
     }
 
     /** One finding row: severity, tool, rule, title, new/unchanged, where (file:line or package), waiver. */
+    @ExportedBean(defaultVisibility = 3)
     public static final class FindingRow {
         private final String severity;
         private final String tool;
@@ -215,30 +223,37 @@ public final class GateReportView {
                     GateReport.where(f), waiver);
         }
 
+        @Exported
         public String getSeverity() {
             return severity;
         }
 
+        @Exported
         public String getTool() {
             return tool;
         }
 
+        @Exported
         public String getRuleId() {
             return ruleId;
         }
 
+        @Exported
         public String getTitle() {
             return title;
         }
 
+        @Exported
         public String getStatus() {
             return status;
         }
 
+        @Exported
         public String getWhere() {
             return where;
         }
 
+        @Exported
         public String getWaiver() {
             return waiver;
         }

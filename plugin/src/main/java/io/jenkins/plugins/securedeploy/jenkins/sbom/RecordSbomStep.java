@@ -8,10 +8,12 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securedeploy.engine.core.TextLists;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -21,6 +23,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -46,9 +49,15 @@ public class RecordSbomStep extends Step {
         return List.copyOf(lockfiles);
     }
 
+    /** Items are split on line breaks and commas, trimmed; blanks and duplicates are dropped. */
     @DataBoundSetter
     public void setLockfiles(List<String> lockfiles) {
-        this.lockfiles = lockfiles == null ? new ArrayList<>() : new ArrayList<>(lockfiles);
+        this.lockfiles = new ArrayList<>(TextLists.normalise(lockfiles));
+    }
+
+    /** The lockfiles as the Snippet Generator's text box shows them, one per line (not a step parameter). */
+    public String getLockfilesText() {
+        return TextLists.format(lockfiles);
     }
 
     public String getArtifacts() {
@@ -102,6 +111,17 @@ public class RecordSbomStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class);
+        }
+
+        /**
+         * The Snippet Generator form: the {@code lockfilesText} box becomes the {@code lockfiles} list (one per line
+         * or comma-separated; an empty box is none), as workflow-basic-steps' {@code withEnv} does for its list.
+         */
+        @Override
+        public Step newInstance(StaplerRequest req, JSONObject formData) throws FormException {
+            RecordSbomStep step = (RecordSbomStep) super.newInstance(req, formData);
+            step.setLockfiles(TextLists.parse(formData.optString("lockfilesText", "")));
+            return step;
         }
 
         @POST

@@ -9,6 +9,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
 import io.jenkins.plugins.securedeploy.jenkins.config.FloorValues;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
@@ -50,7 +51,9 @@ class RunScannersExecution extends SynchronousNonBlockingStepExecution<Integer> 
         floor.scanners().forEach(s -> configured.add(ScannerSetting.of(s)));
         try {
             for (String tool : step.getTools()) {
-                ScannerSpecs.resolve(tool, configured); // refuse unknown tools before touching the agent
+                if (!WorkspaceScanner.isBuiltIn(tool)) {
+                    ScannerSpecs.resolve(tool, configured); // refuse unknown tools before touching the agent
+                }
             }
         } catch (SecureDeployException e) {
             throw new AbortException(e.getMessage());

@@ -8,10 +8,12 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securedeploy.engine.core.TextLists;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -21,11 +23,13 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code runScanners(tools: ['bandit'], reports: 'reports/*.sarif', format: '', failOnError: true)}: runs scanners
- * and/or ingests report files on the agent, and records the results on the run for {@code securityGate}.
+ * {@code runScanners(tools: ['secure-deploy-secrets', 'bandit'], reports: 'reports/*.sarif', format: '',
+ * failOnError: true)}: runs scanners (the built-in secret scanner or admin-configured / known tools) and/or ingests
+ * report files on the agent, and records the results on the run for {@code securityGate}.
  */
 public class RunScannersStep extends Step {
     private List<String> tools = new ArrayList<>();
@@ -42,9 +46,15 @@ public class RunScannersStep extends Step {
         return List.copyOf(tools);
     }
 
+    /** Items are split on line breaks and commas, trimmed; blanks and duplicates are dropped. */
     @DataBoundSetter
     public void setTools(List<String> tools) {
-        this.tools = tools == null ? new ArrayList<>() : new ArrayList<>(tools);
+        this.tools = new ArrayList<>(TextLists.normalise(tools));
+    }
+
+    /** The tools as the Snippet Generator's text box shows them, one per line (not a step parameter). */
+    public String getToolsText() {
+        return TextLists.format(tools);
     }
 
     public String getReports() {
@@ -98,6 +108,26 @@ public class RunScannersStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class);
+        }
+
+        /**
+         * The Snippet Generator form: the {@code toolsText} box becomes the {@code tools} list (one per line or
+         * comma-separated; an empty box is no tool), as workflow-basic-steps' {@code withEnv} does for its list.
+         * Pipeline calls use {@code newInstance(Map)} and the {@code tools: [...]} list directly.
+         */
+        @Override
+        public Step newInstance(StaplerRequest req, JSONObject formData) throws FormException {
+            RunScannersStep step = (RunScannersStep) super.newInstance(req, formData);
+            step.setTools(TextLists.parse(formData.optString("toolsText", "")));
+            return step;
+        }
+
+        @POST
+        public FormValidation doCheckToolsText(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!jenkins.hasPermission(Item.CONFIGURE, item)) {
+                return FormValidation.ok();
+            }
+            return StepChecks.tools(TextLists.parse(value));
         }
 
         @POST

@@ -8,14 +8,15 @@ import io.jenkins.plugins.securedeploy.engine.host.Workspace;
 import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
-import io.jenkins.plugins.securedeploy.engine.scan.runner.ScanService;
+import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentTask;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs on the agent: runs each named scanner through the engine's {@link ScanService} in the workspace and ingests
+ * Runs on the agent: runs each named scanner through the engine's {@link WorkspaceScanner} in the workspace (the
+ * built-in secret scanner in process, other tools as configured) and ingests
  * every report file matching the glob through {@link ReportIngest}. Returns the results in the engine's lossless
  * scan-results JSON (compact, and free of the non-serializable engine records). Never "0 findings" for something it
  * could not read: a glob matching nothing, a missing tool, a garbled report are ERROR results.
@@ -42,16 +43,8 @@ final class ScanTask implements AgentTask<byte[]> {
             if (!(workspace instanceof FileSystemWorkspace)) {
                 throw new IOException("scanners run in a file system workspace only, not " + workspace.describe());
             }
-            ScanService service = new ScanService();
-            for (String tool : tools) {
-                try {
-                    results.add(service.scan(ScannerSpecs.resolve(tool, configured),
-                            ((FileSystemWorkspace) workspace).root()).result());
-                } catch (SecureDeployException e) {
-                    results.add(ScanResult.error(tool, tool, List.of(Problem.of("scan.failed", e.getMessage(),
-                            Location.ofFile(tool)))));
-                }
-            }
+            results.addAll(new WorkspaceScanner().scan(tools, tool -> ScannerSpecs.resolve(tool, configured),
+                    (FileSystemWorkspace) workspace));
         }
         if (!reports.isBlank()) {
             ReportIngest ingest = ReportIngest.standard();

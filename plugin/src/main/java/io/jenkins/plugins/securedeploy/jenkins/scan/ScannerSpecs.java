@@ -6,14 +6,17 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.DefaultToolSpecs;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ExitCodePolicy;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ToolSpec;
+import io.jenkins.plugins.securedeploy.engine.scan.secrets.SecretScanner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which command runs a scanner named in {@code runScanners(tools: [...])} (Jenkins-free, unit-tested). A tool must
- * be configured by the admin (Manage Jenkins » Security » Secure Deploy » scanners) or have an engine default
+ * Which command runs a scanner named in {@code runScanners(tools: [...])} (Jenkins-free). The built-in secret
+ * scanner ({@code secure-deploy-secrets}) has no command and never comes here ({@link
+ * io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner#isBuiltIn}). A tool must be configured by the
+ * admin (Manage Jenkins » Security » Secure Deploy » scanners) or have an engine default
  * ({@link DefaultToolSpecs}); anything else is refused, naming the known tools.
  * <ul>
  *   <li>configured + engine default (bandit, shellcheck): the engine's flags and exit codes; the configured
@@ -41,6 +44,7 @@ final class ScannerSpecs {
             return DefaultToolSpecs.bandit(List.of("-r", "."), ToolSpec.DEFAULT_TIMEOUT);
         }
         List<String> known = new ArrayList<>();
+        known.add(SecretScanner.TOOL);
         configured.forEach(s -> known.add(s.toolId));
         known.add("bandit");
         String hint = DefaultToolSpecs.ids().contains(toolId)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.securedeploy.engine.testing.SecretCanary;
@@ -42,7 +43,9 @@ class StepsITest {
         WorkflowRun b = run(r, "node { writeFile file: 'reports/trivy.json', text: '" + trivy + "'\n"
                 + "runScanners reports: 'reports/*.json', failOnError: false\nsecurityGate() }", Result.FAILURE);
         r.assertLogContains("Security gate FAILED", b);
-        r.assertLogContains("CRITICAL", b);
+        r.assertLogContains("FAILED thresholds.total.critical: 1 CRITICAL/UNKNOWN finding(s) (max 0)", b);
+        // issue 11 H: the console names the finding under its reason, as the report page does
+        r.assertLogContains("- CRITICAL trivy CVE-2024-0001 at openssl@3.0.1: openssl overflow", b);
         GateReportAction action = b.getAction(GateReportAction.class);
         assertNotNull(action);
         assertEquals("FAILED", action.getView().getVerdict());
@@ -77,6 +80,76 @@ class StepsITest {
     }
 
     @Test
+    void shouldRunTheBuiltInSecretScannerWithoutConfiguration(JenkinsRule r) throws Exception {
+        String key = "AKIA" + "Q7WZ3XK2M5N8P4RT"; // shaped like an AWS access key id, not a real one
+        WorkflowRun b = run(r, "node { writeFile file: 'deploy.env', text: 'AWS_ACCESS_KEY_ID=" + key + "\\n'\n"
+                + "runScanners tools: ['secure-deploy-secrets']\nsecurityGate() }", Result.FAILURE);
+        r.assertLogContains("secure-deploy-secrets (", b);
+        r.assertLogContains("): 1 finding(s)", b);
+        r.assertLogContains("categories.SECRET.total.any", b);
+        r.assertLogContains("at deploy.env:1", b);
+        r.assertLogNotContains(key, b);
+        r.assertLogNotContains("is not configured", b);
+    }
+
+    @Test
+    void shouldNeverEchoAnUnknownCredentialsId(JenkinsRule r) throws Exception {
+        SecretCanary canary = SecretCanary.create(); // a secret pasted where an id belongs
+        WorkflowRun b = run(r, "node { maskSecrets(secrets: ['" + canary.value() + "']) { echo 'never' } }",
+                Result.FAILURE);
+        r.assertLogContains("credentials #1 of 1 not found", b);
+        r.assertLogNotContains("never", b);
+        canary.assertAbsent("build log", JenkinsRule.getLog(b));
+    }
+
+    @Test
+    void shouldIngestCycloneDxJsonInAPipeline(JenkinsRule r) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("node { recordSbom ingest: 'bom.json' }", true));
+        FilePath ws = r.jenkins.getWorkspaceFor(p);
+        assertNotNull(ws);
+        ws.child("bom.json").copyFrom(StepsITest.class.getResource(
+                "/io/jenkins/plugins/securedeploy/engine/sbom/valid/cyclonedx-1.6.json"));
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        r.assertLogContains("(CycloneDX JSON 1.6", b);
+    }
+
+    /** issue 11 D: the Snippet Generator's text boxes give real lists, never one id with a newline or ['']. */
+    @Test
+    void shouldGenerateListSnippetsFromTheTextBoxes(JenkinsRule r) throws Exception {
+        SnippetizerTester s = new SnippetizerTester(r);
+        s.assertGenerateSnippet("{'stapler-class':'" + RunScannersStep.class.getName()
+                + "','toolsText':'bandit\\nshellcheck','reports':'','format':'','failOnError':true}",
+                "runScanners tools: ['bandit', 'shellcheck']", null);
+        s.assertGenerateSnippet("{'stapler-class':'" + RunScannersStep.class.getName()
+                + "','toolsText':'','reports':'reports/*.sarif','format':'','failOnError':true}",
+                "runScanners reports: 'reports/*.sarif'", null);
+        s.assertGenerateSnippet("{'stapler-class':'" + RecordSbomStep.class.getName()
+                + "','lockfilesText':'package-lock.json\\n\\npoetry.lock','artifacts':'','ingest':'','spec':'1.6'}",
+                "recordSbom lockfiles: ['package-lock.json', 'poetry.lock']", null);
+        s.assertGenerateSnippet("{'stapler-class':'" + MaskSecretsStep.class.getName()
+                + "','secretsText':'tok, other'}", "maskSecrets(['tok', 'other']) {\n    // some block\n}", null);
+    }
+
+    @Test
+    void shouldRoundTripListFieldsThroughTheConfigForm(JenkinsRule r) throws Exception {
+        StepConfigTester config = new StepConfigTester(r);
+        RunScannersStep two = new RunScannersStep();
+        two.setTools(List.of("secure-deploy-secrets", "bandit"));
+        r.assertEqualDataBoundBeans(two, config.configRoundTrip(two));
+        RunScannersStep none = new RunScannersStep();
+        none.setReports("reports/*.json");
+        RunScannersStep after = config.configRoundTrip(none);
+        assertEquals(List.of(), after.getTools());
+        r.assertEqualDataBoundBeans(none, after);
+        RecordSbomStep sbom = new RecordSbomStep();
+        sbom.setLockfiles(List.of("package-lock.json", "poetry.lock"));
+        r.assertEqualDataBoundBeans(sbom, config.configRoundTrip(sbom));
+        MaskSecretsStep mask = new MaskSecretsStep(List.of("tok", "other"));
+        r.assertEqualDataBoundBeans(mask, config.configRoundTrip(mask));
+    }
+
+    @Test
     void shouldRoundTripEveryStep(JenkinsRule r) throws Exception {
         SecurityGateStep gate = new SecurityGateStep();
         gate.setBaseline("baseline.json");
@@ -84,9 +157,13 @@ class StepsITest {
         SnippetizerTester s = new SnippetizerTester(r);
         s.assertRoundTrip(gate, "securityGate baseline: 'baseline.json'");
         RunScannersStep scan = new RunScannersStep();
-        scan.setTools(List.of("bandit"));
+        scan.setTools(List.of("secure-deploy-secrets", "bandit"));
         scan.setReports("reports/*.sarif");
-        s.assertRoundTrip(scan, "runScanners reports: 'reports/*.sarif', tools: ['bandit']");
+        s.assertRoundTrip(scan, "runScanners reports: 'reports/*.sarif', tools: ['secure-deploy-secrets', 'bandit']");
+        // the Groovy list syntax keeps working; an old textarea snippet and an empty entry are normalised
+        RunScannersStep old = new RunScannersStep();
+        old.setTools(List.of("bandit", "shellcheck"));
+        s.assertParseStep(old, "runScanners tools: ['bandit\\nshellcheck', '']");
         RecordSbomStep sbom = new RecordSbomStep();
         sbom.setLockfiles(List.of("package-lock.json"));
         s.assertRoundTrip(sbom, "recordSbom lockfiles: ['package-lock.json']");

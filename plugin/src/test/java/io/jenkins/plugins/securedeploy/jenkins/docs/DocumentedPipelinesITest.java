@@ -1,0 +1,98 @@
+package io.jenkins.plugins.securedeploy.jenkins.docs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.ExtensionList;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.securedeploy.engine.testing.SecretCanary;
+import io.jenkins.plugins.securedeploy.jenkins.config.ScannerConfig;
+import io.jenkins.plugins.securedeploy.jenkins.config.SecureDeployConfiguration;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Runs the pipelines of docs/pipelines.md exactly as written (the fenced block after each
+ * {@code <!-- tested-pipeline:NAME -->} marker) on the sample project, with the setup the page describes, and
+ * checks the outcome it describes: FAILED for bandit's B602, named under the reason.
+ */
+@WithJenkins
+class DocumentedPipelinesITest {
+    private static Path repo() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("docs/pipelines.md")) && Files.isDirectory(d.resolve("samples/app"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("docs/pipelines.md not found above the plugin module");
+    }
+
+    static String pipeline(String name) throws Exception {
+        String doc = Files.readString(repo().resolve("docs/pipelines.md"), StandardCharsets.UTF_8);
+        int marker = doc.indexOf("<!-- tested-pipeline:" + name + " -->");
+        assertTrue(marker >= 0, "marker for " + name + " in docs/pipelines.md");
+        int start = doc.indexOf("```groovy\n", marker) + "```groovy\n".length();
+        return doc.substring(start, doc.indexOf("```", start));
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static WorkflowRun runDocumented(JenkinsRule r, String name, SecretCanary token) throws Exception {
+        assumeTrue(onPath("bandit") && onPath("shellcheck"), "bandit and shellcheck (.ci/install-peers) are needed");
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy-token", "", Secret.fromString(token.value())));
+        ScannerConfig shellcheck = new ScannerConfig("shellcheck");
+        shellcheck.setArguments("scripts/deploy.sh");
+        ExtensionList.lookupSingleton(SecureDeployConfiguration.class).setScanners(List.of(shellcheck));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "app");
+        p.setDefinition(new CpsFlowDefinition(pipeline(name), true));
+        FilePath ws = r.jenkins.getWorkspaceFor(p);
+        new FilePath(repo().resolve("samples/app").toFile()).copyRecursiveTo(ws);
+        return r.buildAndAssertStatus(Result.FAILURE, p);
+    }
+
+    private static void assertDocumentedOutcome(JenkinsRule r, WorkflowRun b, SecretCanary token) throws Exception {
+        r.assertLogContains("secure-deploy-secrets (", b);
+        r.assertLogContains("SBOM secure-deploy/sbom/", b);
+        r.assertLogContains("gate FAILED: FAILED", b);
+        r.assertLogContains("FAILED thresholds.total.high: 1 HIGH finding(s) (max 0)", b);
+        r.assertLogContains("    - HIGH bandit B602 at src/app.py:13: ", b);
+        r.assertLogNotContains("report.missing", b);
+        r.assertLogNotContains("weaker than the admin floor", b);
+        token.assertAbsentFromDirectory(b.getRootDir().toPath());
+    }
+
+    @Test
+    void shouldRunTheScriptedPipelineAsDocumented(JenkinsRule r) throws Exception {
+        SecretCanary token = SecretCanary.create();
+        assertDocumentedOutcome(r, runDocumented(r, "scripted", token), token);
+    }
+
+    @Test
+    void shouldRunTheDeclarativePipelineAsDocumented(JenkinsRule r) throws Exception {
+        SecretCanary token = SecretCanary.create();
+        assertDocumentedOutcome(r, runDocumented(r, "declarative", token), token);
+    }
+}
