@@ -127,7 +127,7 @@ class ReportIngestTest {
 
             @Override
             public ReportParser createParser() {
-                return (in, name) -> {
+                return (in, name, sink) -> {
                     throw new IllegalStateException("boom near " + canary.value());
                 };
             }
@@ -179,7 +179,7 @@ class ReportIngestTest {
 
         @Override
         public ReportParser createParser() {
-            return (in, name) -> ScanResult.ok(id, "", name, List.of());
+            return (in, name, sink) -> sink.end(new ReportEnd(id, ""));
         }
     }
 }
