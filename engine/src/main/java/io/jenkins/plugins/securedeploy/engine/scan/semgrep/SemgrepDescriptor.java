@@ -34,7 +34,7 @@ public final class SemgrepDescriptor implements ScannerDescriptor {
             score += 20;
         }
         if (head.contains("\"paths\"") && head.contains("\"errors\"")) {
-            score += 15;
+            score += head.contains("\"scanned\"") && head.contains("\"results\"") ? 50 : 15;
         }
         if (head.contains("\"interfile_languages_used\"") || head.contains("\"skipped_rules\"")) {
             score += 10;
