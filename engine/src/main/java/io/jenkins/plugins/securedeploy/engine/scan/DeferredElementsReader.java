@@ -72,7 +72,10 @@ public final class DeferredElementsReader implements Closeable {
         return out;
     }
 
-    /** Handles one replayed element; the parser is on its first token. */
+    /**
+     * Handles one replayed element; the parser is on its first token. Like {@code JsonReportParser.elements}, the
+     * handler reads the whole element or leaves it unread (then it is skipped).
+     */
     @FunctionalInterface
     public interface Replay {
         void element(JsonParser p, long index) throws IOException;
