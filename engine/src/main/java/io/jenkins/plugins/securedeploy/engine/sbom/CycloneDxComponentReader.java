@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The checks a schema cannot make, over CycloneDX JSON components as they stream past: duplicate bom-refs (with the
- * pointer of the first use), package URLs that packageurl-java rejects, dependency refs that name no component,
+ * pointer of the first use), package URLs that packageurl-java rejects, dependency refs that name no component or
+ * service,
  * and — where no schema could be applied — missing required fields. Also collects the summary: components (name,
  * version, purl, licenses) and the artifacts described (metadata component and {@code file} components with
  * SHA-256/512 hashes).
@@ -77,6 +78,19 @@ final class CycloneDxComponentReader {
         }
     }
 
+    /** A service: its bom-ref is unique like a component's, and dependencies may name it. */
+    void service(JsonNode s, String pointer) {
+        String bomRef = s.path("bom-ref").asText("");
+        if (!bomRef.isEmpty()) {
+            String first = bomRefs.putIfAbsent(bomRef, pointer);
+            if (first != null) {
+                problems.add(Problem.of("cyclonedx.duplicate-bom-ref", "bom-ref is already used at " + first
+                        + "/bom-ref; bom-refs must be unique", Location.ofPointer(file, pointer + "/bom-ref",
+                                CycloneDxJsonReader.line(s.path("bom-ref")), 0)));
+            }
+        }
+    }
+
     void dependency(JsonNode d, String pointer) {
         if (d.hasNonNull("ref")) {
             dependencyRefs.add(new String[] {d.get("ref").asText(), pointer + "/ref",
@@ -93,7 +107,8 @@ final class CycloneDxComponentReader {
     void finish() {
         for (String[] ref : dependencyRefs) {
             if (!bomRefs.containsKey(ref[0])) {
-                problems.add(Problem.of("cyclonedx.dependency-ref", "dependency names a bom-ref no component has",
+                problems.add(Problem.of("cyclonedx.dependency-ref", "dependency names a bom-ref no component or "
+                        + "service has",
                         Location.ofPointer(file, ref[1], Integer.parseInt(ref[2]), 0)));
             }
         }

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates CycloneDX JSON 1.4–1.6 against the schemas cyclonedx-core-java ships, streaming: the top-level
+ * Validates CycloneDX JSON 1.4–1.7 against the official schemas (1.4–1.6 as cyclonedx-core-java ships them, 1.7.2
+ * bundled under {@code sbom/schema/}, as are the newer SPDX licence list and the cryptography definitions 1.7
+ * refers to), streaming: the top-level
  * {@code components} and {@code dependencies} arrays are read one element at a time and each element is checked
  * against its sub-schema ({@code #/definitions/component}, {@code #/definitions/dependency}); the rest of the
  * document (without those arrays' elements) is checked against the whole schema. Heap therefore grows with the
@@ -34,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * stricter duplicate bom-ref check of {@link CycloneDxComponentReader}.
  */
 final class CycloneDxJsonReader {
-    static final List<String> SUPPORTED = List.of("1.4", "1.5", "1.6");
+    static final List<String> SUPPORTED = List.of("1.4", "1.5", "1.6", "1.7");
     private static final Map<String, Schemas> SCHEMAS = new ConcurrentHashMap<>();
 
     private record Schemas(Schema bom, Schema component, Schema dependency) {}
@@ -51,7 +53,7 @@ final class CycloneDxJsonReader {
                     Location.ofPointer(file, "", 1, 0)));
         } else if (!SUPPORTED.contains(specVersion)) {
             problems.add(Problem.of("cyclonedx.spec-version.unsupported", "specVersion must be one of "
-                    + SUPPORTED + " (CycloneDX 1.4-1.6); schema validation skipped",
+                    + SUPPORTED + " (CycloneDX 1.4-1.7); schema validation skipped",
                     Location.ofPointer(file, "/specVersion", header.specVersionLine, 0)));
         } else {
             schemas = schemas(specVersion);
@@ -102,6 +104,7 @@ final class CycloneDxJsonReader {
         if (schemas != null) {
             SchemaErrorsReader.validate(schemas.bom(), skeleton, file, "", problems);
         }
+        services(semantics, skeleton.path("services"), "/services");
         JsonNode metadataComponent = skeleton.path("metadata").path("component");
         if (metadataComponent.isObject()) {
             semantics.component(metadataComponent, "/metadata/component", false);
@@ -157,20 +160,34 @@ final class CycloneDxJsonReader {
     private static Schemas schemas(String specVersion) {
         return SCHEMAS.computeIfAbsent(specVersion, v -> {
             String id = "http://cyclonedx.org/schema/bom-" + v + ".schema.json";
+            String bundled = "classpath:io/jenkins/plugins/securedeploy/engine/sbom/schema/";
             Map<String, String> offline = Map.of(
-                    "http://cyclonedx.org/schema/spdx.schema.json", "classpath:spdx.schema.json",
+                    "http://cyclonedx.org/schema/spdx.schema.json", bundled + "spdx.schema.json",
                     "http://cyclonedx.org/schema/jsf-0.82.schema.json", "classpath:jsf-0.82.schema.json",
+                    "http://cyclonedx.org/schema/cryptography-defs.schema.json",
+                    bundled + "cryptography-defs.schema.json",
                     "http://cyclonedx.org/schema/bom-1.4.schema.json", "classpath:bom-1.4.schema.json",
                     "http://cyclonedx.org/schema/bom-1.5.schema.json", "classpath:bom-1.5.schema.json",
-                    "http://cyclonedx.org/schema/bom-1.6.schema.json", "classpath:bom-1.6.schema.json");
-            // the schemas ship in cyclonedx-core-java: resolve them through its class loader, never the thread's
+                    "http://cyclonedx.org/schema/bom-1.6.schema.json", "classpath:bom-1.6.schema.json",
+                    "http://cyclonedx.org/schema/bom-1.7.schema.json", bundled + "bom-1.7.schema.json");
+            // the schemas ship in cyclonedx-core-java and in the engine, both loaded by the engine's own class loader
+            // (the plugin's, inside Jenkins): resolve them through it, never through the thread's
             SchemaRegistry registry = SchemaRegistries.create(com.networknt.schema.SpecificationVersion.DRAFT_7,
-                    offline, org.cyclonedx.CycloneDxSchema.class.getClassLoader(),
+                    offline, CycloneDxJsonReader.class.getClassLoader(),
                     SchemaRegistryConfig.builder().preloadSchema(false).build());
             return new Schemas(registry.getSchema(SchemaLocation.of(id)),
                     registry.getSchema(SchemaLocation.of(id + "#/definitions/component")),
                     registry.getSchema(SchemaLocation.of(id + "#/definitions/dependency")));
         });
+    }
+
+    /** Services (and their nested services) have bom-refs dependencies may name. */
+    private static void services(CycloneDxComponentReader semantics, JsonNode services, String pointer) {
+        for (int i = 0; i < services.size(); i++) {
+            JsonNode s = services.get(i);
+            semantics.service(s, pointer + "/" + i);
+            services(semantics, s.path("services"), pointer + "/" + i + "/services");
+        }
     }
 
     static int line(JsonNode node) {

@@ -13,31 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Validator;
-import org.cyclonedx.Version;
-import org.cyclonedx.parsers.XmlParser;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
- * CycloneDX XML 1.4–1.6, in two streaming passes: a hardened StAX pass (any DOCTYPE is refused: no DTDs, no
+ * CycloneDX XML 1.4–1.7, in two streaming passes: a hardened StAX pass (any DOCTYPE is refused: no DTDs, no
  * external entities) that finds the version from the namespace, collects the summary and makes the semantic checks
- * (duplicate bom-ref, bad purl, dangling dependency refs), then XSD validation with the schemas of
- * cyclonedx-core-java (external DTD/schema access off). Locations are an element path and a line.
+ * (duplicate bom-ref, bad purl, dependency refs of the BOM's dependency graph that name no component or service),
+ * then XSD validation ({@link CycloneDxXsdValidator}). Locations are an element path and a line.
  */
 final class CycloneDxXmlReader {
     private static final Map<String, String> NAMESPACES = Map.of(
             "http://cyclonedx.org/schema/bom/1.4", "1.4",
             "http://cyclonedx.org/schema/bom/1.5", "1.5",
-            "http://cyclonedx.org/schema/bom/1.6", "1.6");
-    private static final int MAX_SCHEMA_ERRORS = 1000;
+            "http://cyclonedx.org/schema/bom/1.6", "1.6",
+            "http://cyclonedx.org/schema/bom/1.7", "1.7");
 
     private static final class Comp {
         final Map<String, String> fields = new HashMap<>();
@@ -89,7 +81,7 @@ final class CycloneDxXmlReader {
                         serial = attr(r, "serialNumber");
                         if (specVersion.isEmpty()) {
                             problems.add(Problem.of("cyclonedx.spec-version.unsupported", "root element must be bom in"
-                                    + " a CycloneDX 1.4-1.6 namespace", Location.ofPointer(file, here, line, 0)));
+                                    + " a CycloneDX 1.4-1.7 namespace", Location.ofPointer(file, here, line, 0)));
                         }
                     } else if ("component".equals(name)) {
                         Comp c = new Comp();
@@ -101,8 +93,19 @@ final class CycloneDxXmlReader {
                         open.push(c);
                     } else if ("hash".equals(name) && !open.isEmpty()) {
                         open.peek().fields.put("#alg", attr(r, "alg"));
-                    } else if ("dependency".equals(name)) {
+                    } else if ("dependency".equals(name) && here.startsWith("/bom/dependencies/")) {
+                        // the BOM's dependency graph only, as in JSON: formulation has dependencies of its own
                         depRefs.add(new String[] {attr(r, "ref"), here, String.valueOf(line)});
+                    } else if ("service".equals(name) && here.startsWith("/bom/services/")) {
+                        String ref = attr(r, "bom-ref");
+                        if (!ref.isEmpty()) {
+                            String first = bomRefs.putIfAbsent(ref, here);
+                            if (first != null) {
+                                problems.add(Problem.of("cyclonedx.duplicate-bom-ref", "bom-ref is already used at "
+                                        + first + "; bom-refs must be unique", Location.ofPointer(file,
+                                                here + "/@bom-ref", line, 0)));
+                            }
+                        }
                     }
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     text.append(r.getText());
@@ -138,12 +141,13 @@ final class CycloneDxXmlReader {
         }
         for (String[] d : depRefs) {
             if (!d[0].isEmpty() && !bomRefs.containsKey(d[0])) {
-                problems.add(Problem.of("cyclonedx.dependency-ref", "dependency names a bom-ref no component has",
+                problems.add(Problem.of("cyclonedx.dependency-ref", "dependency names a bom-ref no component or "
+                        + "service has",
                         Location.ofPointer(file, d[1], Integer.parseInt(d[2]), 0)));
             }
         }
         if (!specVersion.isEmpty()) {
-            schemaValidate(source, specVersion, problems);
+            CycloneDxXsdValidator.validate(source, specVersion, problems);
         }
         SbomSummary summary = new SbomSummary(file, SbomFormat.CYCLONEDX_XML, specVersion, serial, sha256,
                 artifacts, components);
@@ -180,44 +184,5 @@ final class CycloneDxXmlReader {
     private static String attr(XMLStreamReader r, String name) {
         String v = r.getAttributeValue(null, name);
         return v == null ? "" : v;
-    }
-
-    private static void schemaValidate(SbomSource source, String specVersion, List<Problem> problems)
-            throws IOException {
-        Version version = Version.fromVersionString(specVersion);
-        try (InputStream in = source.open()) {
-            Validator validator = new XmlParser().getXmlSchema(version).newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // warnings do not make a document invalid
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                    add(e);
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) {
-                    add(e);
-                }
-
-                private void add(SAXParseException e) {
-                    if (problems.size() < MAX_SCHEMA_ERRORS) {
-                        String message = e.getMessage() == null ? "does not match the schema" : e.getMessage();
-                        problems.add(Problem.of("schema.xsd", message, Location.of(source.name(),
-                                Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()))));
-                    }
-                }
-            });
-            validator.validate(new StreamSource(in));
-        } catch (SAXException e) {
-            if (problems.isEmpty()) {
-                problems.add(Problem.of("schema.xsd", "XML schema validation failed", Location.ofFile(source.name())));
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Validates an SBOM of any supported format and reports every problem with its location: CycloneDX JSON and XML
- * 1.4–1.6 (schema + semantic checks), SPDX 2.3 JSON (official schema + semantic checks) and SPDX tag-value
+ * 1.4–1.7 (schema + semantic checks), SPDX 2.3 JSON (official schema + semantic checks) and SPDX tag-value
  * (required fields + semantic checks). The format is recognised from the content. A document that cannot be
  * parsed at all is a report with that one located problem; I/O failures are {@link EnvironmentException}s.
  */
@@ -32,7 +32,7 @@ public final class SbomValidator {
             Optional<SbomFormat> format = detect(source);
             if (format.isEmpty()) {
                 return new ValidationReport(source.name(), null, "", List.of(Problem.of("sbom.format-unknown",
-                        "not a CycloneDX (JSON/XML 1.4-1.6) or SPDX 2.3 (JSON/tag-value) document",
+                        "not a CycloneDX (JSON/XML 1.4-1.7) or SPDX 2.3 (JSON/tag-value) document",
                         Location.ofFile(source.name()))), Optional.empty());
             }
             try {

@@ -24,6 +24,8 @@ public final class FormatDetector {
     public static final int HEAD_BYTES = 16 * 1024;
     /** Below this confidence a format is not recognised. */
     public static final int MIN_CONFIDENCE = 30;
+    /** Below this confidence a recognised format is a guess, and ingest says so in a warning. */
+    public static final int SURE_CONFIDENCE = 60;
 
     private final ScannerRegistry registry;
 
@@ -31,8 +33,15 @@ public final class FormatDetector {
         this.registry = registry;
     }
 
-    /** One descriptor's confidence for a head. */
-    public record Candidate(ScannerDescriptor descriptor, int confidence) {}
+    /**
+     * One descriptor's confidence for a head; {@code byFileName} when the file name changed it (the content alone
+     * was ambiguous, e.g. {@code []}).
+     */
+    public record Candidate(ScannerDescriptor descriptor, int confidence, boolean byFileName) {
+        public Candidate(ScannerDescriptor descriptor, int confidence) {
+            this(descriptor, confidence, false);
+        }
+    }
 
     /**
      * Decodes the first bytes of a report as UTF-8 (malformed or cut sequences replaced, BOM dropped), as
@@ -52,10 +61,17 @@ public final class FormatDetector {
 
     /** Every descriptor's confidence, highest first. */
     public List<Candidate> candidates(String head) {
+        return candidates(head, "");
+    }
+
+    /** Every descriptor's confidence for a report named {@code displayName}, highest first. */
+    public List<Candidate> candidates(String head, String displayName) {
+        String fileName = fileName(displayName);
         List<Candidate> out = new ArrayList<>();
         for (ScannerDescriptor d : registry.all()) {
-            int c = Math.max(0, Math.min(100, d.detect(head)));
-            out.add(new Candidate(d, c));
+            int byContent = Math.max(0, Math.min(100, d.detect(head)));
+            int c = Math.max(0, Math.min(100, d.detect(head, fileName)));
+            out.add(new Candidate(d, c, c != byContent));
         }
         out.sort(Comparator.comparingInt(Candidate::confidence).reversed());
         return out;
@@ -63,11 +79,19 @@ public final class FormatDetector {
 
     /** The format of a report whose first bytes are {@code head}; fails with a located error when unsure. */
     public ScannerDescriptor detect(String head, String displayName) {
+        return detectCandidate(head, displayName).descriptor();
+    }
+
+    /**
+     * Like {@link #detect}, with the confidence: below {@link #SURE_CONFIDENCE} the format is a guess from few
+     * signals (a clean report) and the caller should say so.
+     */
+    public Candidate detectCandidate(String head, String displayName) {
         if (head.isBlank()) {
             throw new InvalidInputException(Problem.of("report.empty",
                     "report is empty; an empty file is never \"0 findings\"", Location.ofFile(displayName)));
         }
-        List<Candidate> ranked = candidates(head);
+        List<Candidate> ranked = candidates(head, displayName);
         if (ranked.isEmpty() || ranked.get(0).confidence() < MIN_CONFIDENCE) {
             throw new InvalidInputException(Problem.of("report.unknown-format",
                     "cannot recognise the report format; pass one explicitly, supported: " + supportedIds(),
@@ -79,7 +103,16 @@ public final class FormatDetector {
                             + "; pass the format explicitly, supported: " + supportedIds(),
                     Location.ofFile(displayName)));
         }
-        return ranked.get(0).descriptor();
+        return ranked.get(0);
+    }
+
+    /** The last path segment, lower case ({@code reports/Gitleaks-report.json} → {@code gitleaks-report.json}). */
+    static String fileName(String displayName) {
+        if (displayName == null) {
+            return "";
+        }
+        String n = displayName.replace('\\', '/');
+        return n.substring(n.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The descriptor for an explicit format id; an unknown id is an error listing the supported ids. */

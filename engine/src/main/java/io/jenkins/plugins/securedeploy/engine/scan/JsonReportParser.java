@@ -1,17 +1,19 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,13 +21,36 @@ import java.util.function.Consumer;
  * {@link Json#strict()}), rejects empty documents and trailing content, maps every Jackson or I/O error to a located
  * {@link InvalidInputException} without echoing content, and offers small typed readers that fail with the JSON
  * pointer and line of the offending value (never the value itself). Subclasses read one document from the first
- * token on; heap stays bounded by what they keep.
+ * token on and push each finding to the sink as it is read; heap stays bounded by what they keep. The end of the
+ * report is signalled to the sink here, after the trailing-content check, so a sink never sees {@code end} for a
+ * document with garbage after it.
  */
 public abstract class JsonReportParser implements ReportParser {
+    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
+    public static final ObjectReader TREE =
+            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_POINTER = 200;
+    /**
+     * Top-level keys that identify one tool's report: a document carrying one of them is that tool's, so another
+     * tool's parser refuses it even when it is clean (a clean Bandit report has Semgrep's {@code results} and
+     * {@code errors} arrays too). Keys are the tools' documented, distinctive ones only.
+     */
+    private static final Map<String, String> SIGNATURE_KEYS = Map.ofEntries(
+            Map.entry("generated_at", "bandit"), Map.entry("metrics", "bandit"),
+            Map.entry("check_type", "checkov"), Map.entry("checkov_version", "checkov"),
+            Map.entry("bomFormat", "cyclonedx-vex"), Map.entry("specVersion", "cyclonedx-vex"),
+            Map.entry("reportSchema", "dependency-check"), Map.entry("scanInfo", "dependency-check"),
+            Map.entry("matches", "grype"), Map.entry("ignoredMatches", "grype"), Map.entry("descriptor", "grype"),
+            Map.entry("auditReportVersion", "npm-audit"),
+            Map.entry("experimental_config", "osv-scanner"),
+            Map.entry("runs", "sarif"),
+            Map.entry("interfile_languages_used", "semgrep"), Map.entry("skipped_rules", "semgrep"),
+            Map.entry("paths", "semgrep"),
+            Map.entry("comments", "shellcheck"),
+            Map.entry("SchemaVersion", "trivy"), Map.entry("ArtifactName", "trivy"), Map.entry("Results", "trivy"));
 
     @Override
-    public final ScanResult parse(InputStream report, String displayName) {
+    public final void parse(InputStream report, String displayName, FindingSink sink) {
         JsonParser p = null;
         try {
             p = Json.strict().parser(report);
@@ -34,11 +59,11 @@ public abstract class JsonReportParser implements ReportParser {
                 throw new InvalidInputException(Problem.of("report.empty",
                         "report is empty; an empty report is never \"0 findings\"", Location.ofFile(displayName)));
             }
-            ScanResult result = read(p, displayName);
+            ReportEnd end = read(p, displayName, sink);
             if (p.nextToken() != null) {
                 throw problem(p, displayName, "json.trailing-tokens", "unexpected content after the report");
             }
-            return result;
+            sink.end(end);
         } catch (JsonProcessingException e) {
             throw located(Json.parseError(displayName, e), p, displayName);
         } catch (IOException e) {
@@ -68,11 +93,14 @@ public abstract class JsonReportParser implements ReportParser {
         }
     }
 
-    /** Reads the document; {@code p} is on its first token. */
-    protected abstract ScanResult read(JsonParser p, String displayName) throws IOException;
+    /**
+     * Reads the document, pushing findings, problems and warnings to {@code sink} as they are read; {@code p} is on
+     * its first token. Returns what the sink's {@link FindingSink#end} gets (the base calls it).
+     */
+    protected abstract ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException;
 
     /** A located problem at the parser's current position; {@code message} must not contain input values. */
-    protected static InvalidInputException problem(JsonParser p, String displayName, String code, String message) {
+    public static InvalidInputException problem(JsonParser p, String displayName, String code, String message) {
         JsonLocation loc = p.currentLocation();
         int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
@@ -83,8 +111,21 @@ public abstract class JsonReportParser implements ReportParser {
         return new InvalidInputException(Problem.of(code, message, new Location(displayName, pointer, line, column)));
     }
 
+    /**
+     * Fails when a top-level {@code key} is the signature of another tool's report ({@code own} is this parser's
+     * tool id): another tool's report is an error, clean or not, never "0 findings".
+     */
+    public static void rejectForeignKey(JsonParser p, String displayName, String own, String key) {
+        String owner = SIGNATURE_KEYS.get(key);
+        if (owner != null && !owner.equals(own)) {
+            throw problem(p, displayName, "report.other-format", "this looks like a " + owner + " report (it has "
+                    + "the top-level key '" + key + "'), not a " + own + " one; pass the right format or let it be "
+                    + "detected");
+        }
+    }
+
     /** Fails unless the current token is {@code expected}. */
-    protected static void expect(JsonParser p, JsonToken expected, String displayName, String what) {
+    public static void expect(JsonParser p, JsonToken expected, String displayName, String what) {
         if (p.currentToken() != expected) {
             throw problem(p, displayName, "report.unexpected-structure",
                     "expected " + what + " but found " + describe(p.currentToken()));
@@ -95,7 +136,7 @@ public abstract class JsonReportParser implements ReportParser {
      * Calls {@code field} for every field of the object the parser is on (positioned on the field's value); values
      * the callback leaves unread are skipped.
      */
-    protected static void fields(JsonParser p, String displayName, String what, FieldHandler field)
+    public static void fields(JsonParser p, String displayName, String what, FieldHandler field)
             throws IOException {
         expect(p, JsonToken.START_OBJECT, displayName, what + " (an object)");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -110,7 +151,7 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** Calls {@code element} for every element of the array the parser is on; null is an empty array. */
-    protected static void elements(JsonParser p, String displayName, String what, ElementHandler element)
+    public static void elements(JsonParser p, String displayName, String what, ElementHandler element)
             throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
@@ -130,7 +171,7 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** Reads an array of strings (null is empty); non-string elements are errors. */
-    protected static void strings(JsonParser p, String displayName, String what, Consumer<String> each)
+    public static void strings(JsonParser p, String displayName, String what, Consumer<String> each)
             throws IOException {
         elements(p, displayName, what, i -> {
             String s = string(p, displayName, what);
@@ -141,7 +182,7 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** The current string value, or null for JSON null; anything else is a located error. */
-    protected static String string(JsonParser p, String displayName, String what) throws IOException {
+    public static String string(JsonParser p, String displayName, String what) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -154,13 +195,13 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** The current value as a string if it is a scalar (numbers and booleans as text), null otherwise. */
-    protected static String scalar(JsonParser p) throws IOException {
+    public static String scalar(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         return t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL ? p.getText() : null;
     }
 
     /** The current number (or numeric string) value; NaN for null; other values are a located error. */
-    protected static double number(JsonParser p, String displayName, String what) throws IOException {
+    public static double number(JsonParser p, String displayName, String what) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return Double.NaN;
@@ -179,7 +220,7 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** A non-negative line/column number; absent or null is 0. */
-    protected static int position(JsonParser p, String displayName, String what) throws IOException {
+    public static int position(JsonParser p, String displayName, String what) throws IOException {
         double d = number(p, displayName, what);
         if (Double.isNaN(d)) {
             return 0;
@@ -191,20 +232,25 @@ public abstract class JsonReportParser implements ReportParser {
     }
 
     /** Fails with a located problem when a required part of the format is missing. */
-    protected static InvalidInputException missing(JsonParser p, String displayName, String format, String what) {
+    public static InvalidInputException missing(JsonParser p, String displayName, String format, String what) {
         return problem(p, displayName, "report.not-" + format,
                 "not a " + format + " report: " + what);
     }
 
     /** A location in the report from a parser position; unknown line/column are 0. */
-    protected static Location location(String displayName, String pointer, JsonLocation at) {
+    public static Location location(String displayName, String pointer, JsonLocation at) {
         int line = at == null || at.getLineNr() < 0 ? 0 : at.getLineNr();
         int col = at == null || at.getColumnNr() < 0 ? 0 : at.getColumnNr();
         return new Location(displayName, pointer, line, col);
     }
 
+    /** Like {@link #location}, naming the document root "/" rather than "". */
+    public static Location rootedLocation(String displayName, String pointer, JsonLocation at) {
+        return location(displayName, pointer.isEmpty() ? "/" : pointer, at);
+    }
+
     /** The text of a tree node's field; "" when the node or field is absent or not text. */
-    protected static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isTextual() ? v.textValue() : "";
     }
@@ -235,13 +281,13 @@ public abstract class JsonReportParser implements ReportParser {
 
     /** Handles one field; the parser is on its value. */
     @FunctionalInterface
-    protected interface FieldHandler {
+    public interface FieldHandler {
         void handle(String name) throws IOException;
     }
 
     /** Handles one array element; the parser is on it. */
     @FunctionalInterface
-    protected interface ElementHandler {
+    public interface ElementHandler {
         void handle(int index) throws IOException;
     }
 }

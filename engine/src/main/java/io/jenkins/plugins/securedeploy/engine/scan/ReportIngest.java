@@ -74,6 +74,78 @@ public final class ReportIngest {
 
     /** Ingests a stream (not closed here); {@code displayName} names it in results and problems. */
     public ScanResult ingest(InputStream report, String displayName, String format) {
+        CollectingSink sink = new CollectingSink();
+        Failure failure;
+        try {
+            failure = stream(report, displayName, format, sink);
+        } catch (OutOfMemoryError e) {
+            sink = null; // drop every finding read so far before building the error
+            failure = outOfMemory(format, displayName);
+        }
+        if (failure != null) {
+            return ScanResult.error(failure.tool(), displayName, failure.problems());
+        }
+        return sink.result(displayName);
+    }
+
+    /**
+     * Streams a report into {@code sink} (the stream is not closed here) and never throws for bad input: the sink
+     * always gets {@link FindingSink#end} last. A report that cannot be read — missing format, unrecognised,
+     * truncated, garbled, another tool's, too large for the heap, a parser bug — reaches the sink as
+     * {@link FindingSink#problem problems} followed by the end, so a sink that saw any problem has an ERROR scan
+     * (findings it accepted before the failure are not to be trusted on their own).
+     */
+    public void ingest(InputStream report, String displayName, String format, FindingSink sink) {
+        Tracking tracking = new Tracking(sink);
+        Failure failure;
+        try {
+            failure = stream(report, displayName, format, tracking);
+        } catch (OutOfMemoryError e) {
+            failure = outOfMemory(format, displayName);
+        }
+        if (failure != null) {
+            failure.problems().forEach(sink::problem);
+            if (!tracking.ended) {
+                sink.end(new ReportEnd(failure.tool(), ""));
+            }
+        }
+    }
+
+    private record Failure(String tool, List<Problem> problems) {}
+
+    /** Passes everything on and remembers whether the parser ended the report. */
+    private static final class Tracking implements FindingSink {
+        private final FindingSink target;
+        private boolean ended;
+
+        Tracking(FindingSink target) {
+            this.target = target;
+        }
+
+        @Override
+        public void accept(Finding finding) {
+            target.accept(finding);
+        }
+
+        @Override
+        public void problem(Problem problem) {
+            target.problem(problem);
+        }
+
+        @Override
+        public void warning(Problem warning) {
+            target.warning(warning);
+        }
+
+        @Override
+        public void end(ReportEnd end) {
+            ended = true;
+            target.end(end);
+        }
+    }
+
+    /** Detects and parses; null when the parser read the report to its end, else why not. */
+    private Failure stream(InputStream report, String displayName, String format, FindingSink sink) {
         ScannerDescriptor descriptor = null;
         try {
             BufferedInputStream in = new BufferedInputStream(report, FormatDetector.HEAD_BYTES + 1);
@@ -83,25 +155,41 @@ public final class ReportIngest {
                 in.mark(FormatDetector.HEAD_BYTES + 1);
                 byte[] head = in.readNBytes(FormatDetector.HEAD_BYTES);
                 in.reset();
-                descriptor = detector.detect(FormatDetector.head(head, head.length), displayName);
+                FormatDetector.Candidate detected = detector.detectCandidate(FormatDetector.head(head, head.length),
+                        displayName);
+                descriptor = detected.descriptor();
+                if (detected.confidence() < FormatDetector.SURE_CONFIDENCE) {
+                    sink.warning(Problem.of("report.format-guessed", "the format was guessed as "
+                            + descriptor.id() + " (confidence " + detected.confidence() + " of 100: few distinctive "
+                            + "keys, as in a clean scan" + (detected.byFileName() ? ", and the file name" : "")
+                            + "); pass the format explicitly to be sure", Location.ofFile(displayName)));
+                }
             }
-            ScanResult result = descriptor.createParser().parse(in, displayName);
-            if (result == null) {
-                return failed(descriptor.id(), displayName, Problem.of("report.parser-failed",
-                        "the " + descriptor.id() + " parser returned no result", Location.ofFile(displayName)));
-            }
-            return result;
+            descriptor.createParser().parse(in, displayName, sink);
+            return null;
         } catch (InvalidInputException e) {
-            return ScanResult.error(toolOf(descriptor, format), displayName, named(e.problems(), displayName));
+            return new Failure(toolOf(descriptor, format), named(e.problems(), displayName));
         } catch (IOException e) {
-            return failed(toolOf(descriptor, format), displayName, Problem.of("file.unreadable",
+            return failure(toolOf(descriptor, format), Problem.of("file.unreadable",
                     "cannot read report: " + e.getClass().getSimpleName(), Location.ofFile(displayName)));
         } catch (RuntimeException | StackOverflowError e) {
             // a parser bug must not pass as "0 findings"; its message may quote the report, so keep only the type
-            return failed(toolOf(descriptor, format), displayName, Problem.of("report.parser-failed",
+            return failure(toolOf(descriptor, format), Problem.of("report.parser-failed",
                     "the report could not be parsed (" + e.getClass().getSimpleName() + ")",
                     Location.ofFile(displayName)));
         }
+    }
+
+    /** What the parser held is unreachable once we are here: say so plainly instead of dying with a trace. */
+    private static Failure outOfMemory(String format, String displayName) {
+        return failure(toolOf(null, format), Problem.of("report.out-of-memory", "ran out of memory while reading "
+                + "the report (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); the report is not trusted:"
+                + " give the JVM more heap (-Xmx), or let the gate stream it (findings kept on disk)",
+                Location.ofFile(displayName)));
+    }
+
+    private static Failure failure(String tool, Problem problem) {
+        return new Failure(tool == null || !tool.matches("[a-z0-9-]{1,40}") ? UNKNOWN_TOOL : tool, List.of(problem));
     }
 
     private static String toolOf(ScannerDescriptor descriptor, String format) {

@@ -17,5 +17,14 @@ public interface ScannerDescriptor {
      */
     int detect(String head);
 
+    /**
+     * Confidence given the report's file name too ({@code fileName} is the last path segment, lower case; "" when
+     * unknown). Only content that several tools write alike (a clean {@code []}) should depend on it; the default
+     * ignores the name.
+     */
+    default int detect(String head, String fileName) {
+        return detect(head);
+    }
+
     ReportParser createParser();
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Run in a forked JVM with a small {@code -Xmx} by {@link AbstractReportParserTest}: parses a generated report of
- * the given size with the given test class's parser and prints one result line. An OutOfMemoryError here proves the
- * parser's heap grows with the report.
+ * the given size with the given test class's parser into a {@link CountingSink} and prints one result line. An
+ * OutOfMemoryError here proves the parse path's heap grows with the report.
  */
 public final class LargeReportProbe {
     static final String RESULT_PREFIX = "LARGE-REPORT-RESULT ";
@@ -22,12 +22,13 @@ public final class LargeReportProbe {
         AbstractReportParserTest.LargeReport large = test.largeReport();
         GeneratedReportStream in = large.open(targetBytes);
         long start = System.nanoTime();
-        ScanResult result = test.descriptor().createParser().parse(in, "large-report.json");
+        CountingSink result = new CountingSink();
+        test.descriptor().createParser().parse(in, "large-report.json", result);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Runtime rt = Runtime.getRuntime();
         System.out.println(RESULT_PREFIX + String.format(Locale.ROOT,
-                "status=%s findings=%d items=%d bytes=%d millis=%d maxHeap=%d", result.status(),
-                result.findings().size(), in.itemsProduced(), in.bytesProduced(), millis, rt.maxMemory()));
+                "status=%s findings=%d items=%d bytes=%d millis=%d maxHeap=%d",
+                result.ended() && result.problems() == 0 ? "OK" : "ERROR", result.findings(), in.itemsProduced(), in.bytesProduced(), millis, rt.maxMemory()));
         System.out.flush();
     }
 }

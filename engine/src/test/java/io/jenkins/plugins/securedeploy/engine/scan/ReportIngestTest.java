@@ -127,7 +127,7 @@ class ReportIngestTest {
 
             @Override
             public ReportParser createParser() {
-                return (in, name) -> {
+                return (in, name, sink) -> {
                     throw new IllegalStateException("boom near " + canary.value());
                 };
             }
@@ -155,6 +155,41 @@ class ReportIngestTest {
     }
 
     @Test
+    void shouldSayWhatItGuessedForCleanReportsWithFewSignals() {
+        ScanResult semgrep = ingest.ingest(text("{\"results\": [], \"errors\": []}"), "out/scan.json", null);
+        assertThat(semgrep.isError()).as("%s", semgrep.problems()).isFalse();
+        assertThat(semgrep.tool()).isEqualTo("semgrep");
+        assertThat(semgrep.problems()).extracting(Problem::code).containsExactly("report.format-guessed");
+        ScanResult gitleaks = ingest.ingest(text("[]"), "out/gitleaks-report.json", null);
+        assertThat(gitleaks.tool()).isEqualTo("gitleaks");
+        assertThat(gitleaks.problems().get(0).message()).contains("file name");
+        assertThat(ingest.ingest(text("[]"), "out/report.json", null).problems().get(0).code())
+                .isEqualTo("report.unknown-format");
+        ScanResult sure = ingest.ingest(text("{\"version\":\"2.1.0\",\"$schema\":\"sarif-2.1.0\",\"runs\":[{\"tool\":"
+                + "{\"driver\":{\"name\":\"x\"}},\"results\":[]}]}"), "out/x.sarif", null);
+        assertThat(sure.problems()).as("a sure detection says nothing").isEmpty();
+    }
+
+    @Test
+    void shouldStreamIntoASinkAndEndItEvenWhenTheReportFails() {
+        CountingSink ok = new CountingSink();
+        ingest.ingest(text("[{\"RuleID\":\"r\",\"File\":\"a\",\"StartLine\":1,\"Fingerprint\":\"f\"}]"),
+                "gitleaks.json", "gitleaks", ok);
+        assertThat(ok.findings()).isEqualTo(1);
+        assertThat(ok.problems()).isZero();
+        assertThat(ok.end()).isEqualTo(new ReportEnd("gitleaks", ""));
+        CountingSink broken = new CountingSink();
+        ingest.ingest(text("[{\"RuleID\":\"r\",\"File\":\"a\"}, {\"RuleID\""), "gitleaks.json", "gitleaks", broken);
+        assertThat(broken.findings()).as("accepted before the failure").isEqualTo(1);
+        assertThat(broken.problems()).as("the failure reaches the sink as a problem").isPositive();
+        assertThat(broken.end().tool()).isEqualTo("gitleaks");
+        CountingSink unknown = new CountingSink();
+        ingest.ingest(text("hello"), "x.txt", null, unknown);
+        assertThat(unknown.problems()).isEqualTo(1);
+        assertThat(unknown.end().tool()).isEqualTo(ReportIngest.UNKNOWN_TOOL);
+    }
+
+    @Test
     void shouldDecodeAHeadCutInsideAMultiByteCharacter() {
         byte[] bytes = "{\"runs\": \"é\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(FormatDetector.head(bytes, 11)).startsWith("{\"runs\": \"");
@@ -179,7 +214,7 @@ class ReportIngestTest {
 
         @Override
         public ReportParser createParser() {
-            return (in, name) -> ScanResult.ok(id, "", name, List.of());
+            return (in, name, sink) -> sink.end(new ReportEnd(id, ""));
         }
     }
 }

@@ -2,27 +2,22 @@ package io.jenkins.plugins.securedeploy.engine.scan.bandit;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
-import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.TreeReportParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bandit {@code -f json}: {@code results[]} with test_id, test_name, issue_severity (LOW/MEDIUM/HIGH; UNDEFINED →
@@ -32,69 +27,53 @@ import java.util.Map;
  * found); only its hash feeds the fingerprint. Nor is the issue text of the hard-coded password tests (B105-B107),
  * which quotes the password.
  */
-public final class BanditParser extends JsonReportParser {
+public final class BanditParser extends TreeReportParser {
     static final String TOOL = "bandit";
-    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
-    private static final ObjectReader TREE =
-            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<Problem> toolErrors = new ArrayList<>();
+    protected String formatId() {
+        return TOOL;
+    }
+
+    @Override
+    protected String formatCode() {
+        return "bandit.format";
+    }
+
+    @Override
+    protected String formatHint() {
+        return "not a Bandit JSON report: expected an object with 'generated_at' and a 'results' array (run bandit "
+                + "-f json)";
+    }
+
+    @Override
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
+        ElementProblems problems = new ElementProblems();
         Map<String, Integer> occurrences = new HashMap<>();
-        boolean sawResults = false;
-        boolean sawGeneratedAt = false;
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw notBandit(displayName, "/", p.currentTokenLocation());
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("results".equals(field) || "errors".equals(field)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw notBandit(displayName, "/" + field, p.currentTokenLocation());
-                }
-                sawResults |= "results".equals(field);
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = TREE.readTree(p);
-                    String pointer = "/" + field + "/" + index++;
-                    if ("results".equals(field)) {
-                        Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
-                        if (f != null) {
-                            findings.add(f);
-                        }
-                    } else {
-                        toolErrors.add(toolError(node, pointer, at, displayName));
+        boolean[] sawGeneratedAt = {false};
+        Set<String> seen = readObject(p, displayName, "", Map.of(
+                "results", (node, pointer, at) -> {
+                    Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
+                    if (f != null) {
+                        sink.accept(f);
                     }
-                }
-            } else {
-                sawGeneratedAt |= "generated_at".equals(field);
-                p.skipChildren();
-            }
+                },
+                "errors", (node, pointer, at) -> sink.problem(toolError(node, pointer, at, displayName))),
+                (field, value) -> sawGeneratedAt[0] |= "generated_at".equals(field));
+        if (!seen.contains("results") || !sawGeneratedAt[0]) {
+            throw notThisFormat(displayName, seen.contains("results") ? "/generated_at" : "/results", null);
         }
-        if (!sawResults || !sawGeneratedAt) {
-            throw notBandit(displayName, sawResults ? "/generated_at" : "/results", null);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        if (!toolErrors.isEmpty()) {
-            return new ScanResult(TOOL, "", displayName, ScanResult.Status.ERROR, findings, toolErrors);
-        }
-        return ScanResult.ok(TOOL, "", displayName, findings);
+        problems.throwIfAny(displayName);
+        return new ReportEnd(TOOL, "");
     }
 
     private static Finding toFinding(JsonNode r, String pointer, JsonLocation at, String displayName,
-            Map<String, Integer> occurrences, List<Problem> problems) {
+            Map<String, Integer> occurrences, ElementProblems problems) {
         if (!r.isObject()) {
             problems.add(Problem.of("bandit.result", "a result must be an object", location(displayName, pointer, at)));
             return null;
         }
-        int before = problems.size();
+        long before = problems.count();
         for (String field : new String[] {"test_id", "filename", "issue_severity"}) {
             JsonNode v = r.get(field);
             if (v == null || !v.isTextual() || v.textValue().isBlank()) {
@@ -107,7 +86,7 @@ public final class BanditParser extends JsonReportParser {
             problems.add(Problem.of("bandit.field", "missing or invalid 'line_number'",
                     location(displayName, pointer + "/line_number", at)));
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         String rule = r.get("test_id").textValue();
@@ -161,11 +140,5 @@ public final class BanditParser extends JsonReportParser {
         return Problem.of("bandit.file-not-scanned", "Bandit could not scan " + (file.isEmpty() ? "a file" : file)
                 + (reason.isEmpty() ? "" : ": " + reason) + "; the scan is incomplete", location(displayName,
                         pointer, at));
-    }
-
-    private static InvalidInputException notBandit(String displayName, String pointer, JsonLocation at) {
-        return new InvalidInputException(Problem.of("bandit.format",
-                "not a Bandit JSON report: expected an object with 'generated_at' and a 'results' array (run bandit -f json)",
-                location(displayName, pointer, at)));
     }
 }

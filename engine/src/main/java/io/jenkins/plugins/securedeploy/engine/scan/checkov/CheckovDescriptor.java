@@ -37,8 +37,12 @@ public final class CheckovDescriptor implements ScannerDescriptor {
         if (head.contains("\"checkov_version\"")) {
             score += 25;
         }
-        if (head.contains("\"resource_count\"") && head.contains("\"parsing_errors\"")) {
-            score += 20;
+        if (head.contains("\"resource_count\"") && head.contains("\"parsing_errors\"")
+                || head.contains("\"resourcecount\"") && head.contains("\"parsingerrors\"")) {
+            score += 20; // the summary-only report (Checkov 2.2+ spelling, and Checkov 2.1's)
+            if (head.contains("\"failed\"") && head.contains("\"passed\"")) {
+                score += 20;
+            }
         }
         if (head.contains("\"file_line_range\"")) {
             score += 5;

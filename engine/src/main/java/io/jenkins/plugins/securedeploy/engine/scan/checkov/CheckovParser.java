@@ -3,22 +3,18 @@ package io.jenkins.plugins.securedeploy.engine.scan.checkov;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.TreeReportParser;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,130 +25,139 @@ import java.util.Map;
  * ({@code {"passed":0,"failed":0,...,"checkov_version":...}}), which is an empty result. Streams down to each
  * failed check.
  */
-public final class CheckovParser extends JsonReportParser {
+public final class CheckovParser extends TreeReportParser {
     static final String TOOL = "checkov";
-    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
-    private static final ObjectReader TREE =
-            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** State of one parse. */
     private static final class Run {
         final String displayName;
-        final List<Finding> findings = new ArrayList<>();
-        final List<Problem> problems = new ArrayList<>();
-        final List<Problem> toolErrors = new ArrayList<>();
+        final FindingSink sink;
+        final ElementProblems problems = new ElementProblems();
         final Map<String, Integer> occurrences = new HashMap<>();
         String version = "";
         boolean sawReport;
 
-        Run(String displayName) {
+        Run(String displayName, FindingSink sink) {
             this.displayName = displayName;
+            this.sink = sink;
         }
     }
 
+    /** What one top-level object said. */
+    private static final class Report {
+        String checkType = "";
+        boolean results;
+        boolean version;
+        boolean counts;
+        long failed = -1;
+        long parsingErrors;
+    }
+
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        Run run = new Run(displayName);
+    protected String formatId() {
+        return TOOL;
+    }
+
+    @Override
+    protected String formatCode() {
+        return "checkov.format";
+    }
+
+    @Override
+    protected String formatHint() {
+        return "not a Checkov JSON report: expected a check_type object with 'results', or an array of them (run "
+                + "checkov -o json)";
+    }
+
+    @Override
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
+        Run run = new Run(displayName, sink);
         JsonToken first = p.currentToken();
         if (first == JsonToken.START_ARRAY) {
             int index = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (!p.hasToken(JsonToken.START_OBJECT)) {
-                    throw notCheckov(displayName, "/" + index, p.currentTokenLocation());
+                    throw notThisFormat(displayName, "/" + index, p.currentTokenLocation());
                 }
                 readReport(p, "/" + index++, run);
             }
-        } else if (first == JsonToken.START_OBJECT) {
-            readReport(p, "", run);
         } else {
-            throw notCheckov(displayName, "/", p.currentTokenLocation());
+            readReport(p, "", run);
         }
         if (!run.sawReport) {
-            throw notCheckov(displayName, "/", null);
+            throw notThisFormat(displayName, "/", null);
         }
-        if (!run.problems.isEmpty()) {
-            throw new InvalidInputException(run.problems);
-        }
-        ScanResult.Status status = run.toolErrors.isEmpty() ? ScanResult.Status.OK : ScanResult.Status.ERROR;
-        return new ScanResult(TOOL, run.version, displayName, status, run.findings, run.toolErrors);
+        run.problems.throwIfAny(displayName);
+        return new ReportEnd(TOOL, run.version);
     }
 
-    /** One check_type object (or a summary-only object); the parser is on its START_OBJECT. */
-    private static void readReport(JsonParser p, String base, Run run) throws IOException {
+    /**
+     * One check_type object, or the summary-only object Checkov prints when it found nothing to scan — keys
+     * {@code parsing_errors}/{@code resource_count} (Checkov 2.2+) or {@code parsingerrors}/{@code resourcecount}
+     * (Checkov 2.1); the parser is on its START_OBJECT.
+     */
+    private void readReport(JsonParser p, String base, Run run) throws IOException {
         JsonLocation start = p.currentTokenLocation();
-        String checkType = "";
-        boolean results = false;
-        boolean summaryOnly = false;
-        long failedCount = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
+        Report report = new Report();
+        readObject(p, run.displayName, base, Map.of(), (field, value) -> {
             switch (field) {
-                case "check_type" -> checkType = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                case "check_type" -> report.checkType = value == JsonToken.VALUE_STRING ? p.getText() : "";
                 case "results" -> {
                     if (value != JsonToken.START_OBJECT) {
-                        throw notCheckov(run.displayName, base + "/results", p.currentTokenLocation());
+                        throw notThisFormat(run.displayName, base + "/results", p.currentTokenLocation());
                     }
-                    results = true;
-                    readResults(p, base + "/results", checkType, run);
+                    report.results = true;
+                    readResults(p, base + "/results", report.checkType, run);
                 }
                 case "summary" -> {
-                    JsonNode summary = TREE.readTree(p);
-                    String version = summary.path("checkov_version").asText("");
-                    if (!version.isEmpty()) {
-                        run.version = version;
-                    }
+                    String version = TREE.<JsonNode>readTree(p).path("checkov_version").asText("");
+                    run.version = version.isEmpty() ? run.version : version;
                 }
                 case "checkov_version" -> {
-                    summaryOnly = true;
+                    report.version = true;
                     run.version = value == JsonToken.VALUE_STRING ? p.getText() : run.version;
                 }
-                case "failed" -> failedCount = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
-                default -> p.skipChildren();
+                case "failed" -> report.failed = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                case "parsing_errors", "parsingerrors" -> {
+                    report.counts = true;
+                    report.parsingErrors = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
+                }
+                case "resource_count", "resourcecount" -> report.counts = true;
+                default -> { }
             }
-        }
-        if (results) {
+        });
+        if (report.results) {
             run.sawReport = true;
-        } else if (summaryOnly) {
-            if (failedCount != 0) {
+        } else if (report.version || report.counts) {
+            if (report.failed != 0) {
                 throw new InvalidInputException(Problem.of("checkov.summary", "a summary-only Checkov report must "
                         + "say failed: 0 (it lists no failed checks)", rootedLocation(run.displayName, base + "/failed",
                                 start)));
             }
+            if (report.parsingErrors > 0) {
+                run.sink.problem(Problem.of("checkov.parsing-error", "Checkov could not parse " + report.parsingErrors
+                        + " file(s); the scan is incomplete", rootedLocation(run.displayName, base + "/parsing_errors",
+                                start)));
+            }
             run.sawReport = true;
         } else {
-            throw notCheckov(run.displayName, base + "/results", start);
+            throw notThisFormat(run.displayName, base + "/results", start);
         }
     }
 
-    private static void readResults(JsonParser p, String base, String checkType, Run run) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("failed_checks".equals(field) || "parsing_errors".equals(field)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw notCheckov(run.displayName, base + "/" + field, p.currentTokenLocation());
-                }
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = TREE.readTree(p);
-                    String pointer = base + "/" + field + "/" + index++;
-                    if ("failed_checks".equals(field)) {
-                        Finding f = toFinding(node, pointer, at, checkType, run);
-                        if (f != null) {
-                            run.findings.add(f);
-                        }
-                    } else {
-                        String file = node.isTextual() ? node.textValue() : "a file";
-                        run.toolErrors.add(Problem.of("checkov.parsing-error", "Checkov could not parse " + file
-                                + "; the scan is incomplete", rootedLocation(run.displayName, pointer, at)));
+    private void readResults(JsonParser p, String base, String checkType, Run run) throws IOException {
+        readObject(p, run.displayName, base, Map.of(
+                "failed_checks", (node, pointer, at) -> {
+                    Finding f = toFinding(node, pointer, at, checkType, run);
+                    if (f != null) {
+                        run.sink.accept(f);
                     }
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
+                },
+                "parsing_errors", (node, pointer, at) -> {
+                    String file = node.isTextual() ? node.textValue() : "a file";
+                    run.sink.problem(Problem.of("checkov.parsing-error", "Checkov could not parse " + file
+                            + "; the scan is incomplete", rootedLocation(run.displayName, pointer, at)));
+                }), TreeReportParser::skip);
     }
 
     private static Finding toFinding(JsonNode c, String pointer, JsonLocation at, String checkType, Run run) {
@@ -161,7 +166,7 @@ public final class CheckovParser extends JsonReportParser {
                     rootedLocation(run.displayName, pointer, at)));
             return null;
         }
-        int before = run.problems.size();
+        long before = run.problems.count();
         for (String field : new String[] {"check_id", "file_path"}) {
             JsonNode v = c.get(field);
             if (v == null || !v.isTextual() || v.textValue().isBlank()) {
@@ -174,7 +179,7 @@ public final class CheckovParser extends JsonReportParser {
             run.problems.add(Problem.of("checkov.field", "'severity' must be text or null",
                     rootedLocation(run.displayName, pointer + "/severity", at)));
         }
-        if (run.problems.size() > before) {
+        if (run.problems.count() > before) {
             return null;
         }
         String rule = c.get("check_id").textValue();
@@ -201,16 +206,5 @@ public final class CheckovParser extends JsonReportParser {
             case "secrets" -> Category.SECRET;
             default -> Category.IAC;
         };
-    }
-
-    /** Like {@link JsonReportParser#location}, naming the document root "/" rather than "". */
-    private static Location rootedLocation(String displayName, String pointer, JsonLocation at) {
-        return location(displayName, pointer.isEmpty() ? "/" : pointer, at);
-    }
-
-    private static InvalidInputException notCheckov(String displayName, String pointer, JsonLocation at) {
-        return new InvalidInputException(Problem.of("checkov.format", "not a Checkov JSON report: expected a "
-                + "check_type object with 'results', or an array of them (run checkov -o json)",
-                rootedLocation(displayName, pointer, at)));
     }
 }

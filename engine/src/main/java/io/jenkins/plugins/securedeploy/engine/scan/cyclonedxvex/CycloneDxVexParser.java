@@ -3,20 +3,18 @@ package io.jenkins.plugins.securedeploy.engine.scan.cyclonedxvex;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
-import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.TreeReportParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,95 +27,114 @@ import java.util.Set;
  * CycloneDX (1.4+) BOM or VEX {@code vulnerabilities[]}: id, ratings[].severity/score, references[].id and cwes as
  * ids, affects[].ref resolved against the document's components (bom-ref → purl, name, version; BOM-Link refs by
  * their fragment). One finding per affected component. Severity: the most severe rating the document states (the
- * score's CVSS rating when a rating has only a score); none → UNKNOWN. {@code analysis.state} not_affected and
- * false_positive exclude the vulnerability, recorded as {@code cyclonedx.excluded} problems of the OK result.
+ * score's CVSS rating when a rating has only a score); none → UNKNOWN. {@code analysis.state} not_affected,
+ * false_positive, resolved and resolved_with_pedigree exclude the vulnerability, recorded as
+ * {@code cyclonedx.excluded} warnings of the OK result. Vulnerabilities are streamed once the components are read
+ * (CycloneDX writes them first); ones that come earlier are deferred to the end of the document.
  * A document without a {@code vulnerabilities} array carries no vulnerability data and is an error, not "0 findings".
  */
-public final class CycloneDxVexParser extends JsonReportParser {
+public final class CycloneDxVexParser extends TreeReportParser {
     static final String TOOL = "cyclonedx-vex";
-    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
-    private static final ObjectReader TREE =
-            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Set<String> EXCLUDING_STATES = Set.of("not_affected", "false_positive");
+    /**
+     * Analysis states that make a vulnerability not active: CycloneDX's not_affected and false_positive, and
+     * resolved / resolved_with_pedigree (CISA's "fixed": the component no longer has it).
+     */
+    private static final Set<String> EXCLUDING_STATES =
+            Set.of("not_affected", "false_positive", "resolved", "resolved_with_pedigree");
 
-    /** A vulnerability read before the components it references may have been seen. */
+    /** A vulnerability as read. */
     private record Pending(String id, String title, Severity severity, double score, List<String> ids,
             List<String> refs, String state, String justification, String pointer, JsonLocation at) {}
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
+    protected String formatId() {
+        return TOOL;
+    }
+
+    @Override
+    protected String formatCode() {
+        return "cyclonedx.format";
+    }
+
+    @Override
+    protected String formatHint() {
+        return "not a CycloneDX JSON document: expected \"bomFormat\": \"CycloneDX\" and a 'vulnerabilities' array";
+    }
+
+    @Override
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
         Map<String, PackageRef> components = new HashMap<>();
-        List<Pending> pending = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        boolean cyclonedx = false;
-        boolean sawVulnerabilities = false;
-        String version = "";
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw notCycloneDx(displayName, "/", p.currentTokenLocation());
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "bomFormat" -> cyclonedx = value == JsonToken.VALUE_STRING && "CycloneDX".equals(p.getText());
-                case "metadata" -> version = toolVersion(TREE.readTree(p));
-                case "components", "vulnerabilities" -> {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw notCycloneDx(displayName, "/" + field, p.currentTokenLocation());
-                    }
-                    boolean vulns = "vulnerabilities".equals(field);
-                    sawVulnerabilities |= vulns;
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonLocation at = p.currentTokenLocation();
-                        JsonNode node = TREE.readTree(p);
-                        String pointer = "/" + field + "/" + index++;
-                        if (vulns) {
-                            Pending v = read(node, pointer, at, displayName, problems);
-                            if (v != null) {
-                                pending.add(v);
-                            }
-                        } else {
-                            collect(node, components);
-                        }
-                    }
-                }
-                default -> p.skipChildren();
+        ElementProblems problems = new ElementProblems();
+        boolean[] seen = new boolean[3]; // bomFormat is CycloneDX, components read, vulnerabilities present
+        String[] version = {""};
+        TreeVisitor vulnerability = (node, pointer, at) -> {
+            Pending v = read(node, pointer, at, displayName, problems);
+            if (v != null) {
+                emit(v, components, displayName, sink);
             }
+        };
+        try (DeferredElementsReader early = new DeferredElementsReader("/vulnerabilities")) {
+            readObject(p, displayName, "", Map.of(), (field, value) -> {
+                        switch (field) {
+                            case "bomFormat" -> seen[0] = value == JsonToken.VALUE_STRING
+                                    && "CycloneDX".equals(p.getText());
+                            case "metadata" -> version[0] = toolVersion(TREE.readTree(p));
+                            case "components" -> {
+                                if (value != JsonToken.START_ARRAY) {
+                                    throw notThisFormat(displayName, "/components", p.currentTokenLocation());
+                                }
+                                readTrees(p, "/components", (node, pointer, at) -> collect(node, components));
+                                seen[1] = true;
+                            }
+                            case "vulnerabilities" -> {
+                                if (value != JsonToken.START_ARRAY) {
+                                    throw notThisFormat(displayName, "/vulnerabilities", p.currentTokenLocation());
+                                }
+                                seen[2] = true;
+                                if (seen[1]) {
+                                    readTrees(p, "/vulnerabilities", vulnerability);
+                                } else {
+                                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                                        early.add(p); // components may still come: resolve refs at the end
+                                    }
+                                }
+                            }
+                            default -> { }
+                        }
+                    });
+            if (!seen[0]) {
+                throw notThisFormat(displayName, "/bomFormat", null);
+            }
+            early.replay(displayName, (e, index) ->
+                    vulnerability.visit(TREE.readTree(e), "/vulnerabilities/" + index, null));
         }
-        if (!cyclonedx) {
-            throw notCycloneDx(displayName, "/bomFormat", null);
-        }
-        if (!sawVulnerabilities) {
+        if (!seen[2]) {
             throw new InvalidInputException(Problem.of("cyclonedx.no-vulnerabilities", "the CycloneDX document has no "
                     + "'vulnerabilities' array, so it says nothing about vulnerabilities (an SBOM is not a scan)",
                     rootedLocation(displayName, "/vulnerabilities", null)));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        problems.throwIfAny(displayName);
+        return new ReportEnd(TOOL, version[0]);
+    }
+
+    private static void emit(Pending v, Map<String, PackageRef> components, String displayName, FindingSink sink) {
+        if (EXCLUDING_STATES.contains(v.state())) {
+            sink.warning(Problem.of("cyclonedx.excluded", v.id() + " excluded: analysis state " + v.state()
+                    + (v.justification().isEmpty() ? "" : " (" + v.justification() + ")")
+                    + " (not counted as a finding)", rootedLocation(displayName, v.pointer() + "/analysis/state",
+                            v.at())));
+            return;
         }
-        List<Finding> findings = new ArrayList<>();
-        List<Problem> excluded = new ArrayList<>();
-        for (Pending v : pending) {
-            if (EXCLUDING_STATES.contains(v.state())) {
-                excluded.add(Problem.of("cyclonedx.excluded", v.id() + " excluded: analysis state " + v.state()
-                        + (v.justification().isEmpty() ? "" : " (" + v.justification() + ")")
-                        + " (not counted as a finding)", rootedLocation(displayName, v.pointer() + "/analysis/state",
-                                v.at())));
-                continue;
-            }
-            if (v.refs().isEmpty()) {
-                findings.add(finding(v, null));
-            }
-            for (String ref : v.refs()) {
-                findings.add(finding(v, resolve(ref, components)));
-            }
+        if (v.refs().isEmpty()) {
+            sink.accept(finding(v, null));
         }
-        return new ScanResult(TOOL, version, displayName, ScanResult.Status.OK, findings, excluded);
+        for (String ref : v.refs()) {
+            sink.accept(finding(v, resolve(ref, components)));
+        }
     }
 
     private static Pending read(JsonNode v, String pointer, JsonLocation at, String displayName,
-            List<Problem> problems) {
+            ElementProblems problems) {
         if (!v.isObject()) {
             problems.add(Problem.of("cyclonedx.vulnerability", "a vulnerability must be an object",
                     rootedLocation(displayName, pointer, at)));
@@ -214,15 +231,5 @@ public final class CycloneDxVexParser extends JsonReportParser {
         JsonNode tools = metadata.path("tools");
         JsonNode first = tools.isArray() ? tools.path(0) : tools.path("components").path(0);
         return first.path("version").asText("");
-    }
-
-    /** Like {@link JsonReportParser#location}, naming the document root "/" rather than "". */
-    private static Location rootedLocation(String displayName, String pointer, JsonLocation at) {
-        return location(displayName, pointer.isEmpty() ? "/" : pointer, at);
-    }
-
-    private static InvalidInputException notCycloneDx(String displayName, String pointer, JsonLocation at) {
-        return new InvalidInputException(Problem.of("cyclonedx.format", "not a CycloneDX JSON document: expected "
-                + "\"bomFormat\": \"CycloneDX\" and a 'vulnerabilities' array", rootedLocation(displayName, pointer, at)));
     }
 }

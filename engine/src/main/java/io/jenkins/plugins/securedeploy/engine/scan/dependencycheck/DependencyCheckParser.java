@@ -3,23 +3,20 @@ package io.jenkins.plugins.securedeploy.engine.scan.dependencycheck;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.TreeReportParser;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,58 +28,50 @@ import java.util.regex.Pattern;
  * {@code suppressedVulnerabilities[]} are not findings but are recorded as {@code dependencycheck.suppressed}
  * problems of the (OK) result, so a report shows what the suppression file hid. Streams per dependency.
  */
-public final class DependencyCheckParser extends JsonReportParser {
+public final class DependencyCheckParser extends TreeReportParser {
     static final String TOOL = "dependency-check";
-    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
-    private static final ObjectReader TREE =
-            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<Problem> suppressed = new ArrayList<>();
-        boolean sawDependencies = false;
-        boolean sawSchema = false;
-        String version = "";
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw notDependencyCheck(displayName, "/", p.currentTokenLocation());
+    protected String formatId() {
+        return TOOL;
+    }
+
+    @Override
+    protected String formatCode() {
+        return "dependencycheck.format";
+    }
+
+    @Override
+    protected String formatHint() {
+        return "not a Dependency-Check JSON report: expected 'reportSchema' or 'scanInfo' and a 'dependencies' array "
+                + "(run with --format JSON)";
+    }
+
+    @Override
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
+        ElementProblems problems = new ElementProblems();
+        boolean[] sawSchema = {false};
+        String[] version = {""};
+        Set<String> seen = readObject(p, displayName, "", Map.of("dependencies",
+                (dependency, pointer, at) -> readDependency(dependency, pointer, at, displayName, sink, problems)),
+                (field, value) -> {
+                    if ("scanInfo".equals(field) && value == JsonToken.START_OBJECT) {
+                        sawSchema[0] = true;
+                        version[0] = TREE.<JsonNode>readTree(p).path("engineVersion").asText("");
+                    } else {
+                        sawSchema[0] |= "reportSchema".equals(field);
+                    }
+                });
+        if (!seen.contains("dependencies") || !sawSchema[0]) {
+            throw notThisFormat(displayName, seen.contains("dependencies") ? "/reportSchema" : "/dependencies", null);
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("dependencies".equals(field)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw notDependencyCheck(displayName, "/dependencies", p.currentTokenLocation());
-                }
-                sawDependencies = true;
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    JsonLocation at = p.currentTokenLocation();
-                    JsonNode dependency = TREE.readTree(p);
-                    readDependency(dependency, "/dependencies/" + index++, at, displayName, findings, problems,
-                            suppressed);
-                }
-            } else if ("scanInfo".equals(field) && value == JsonToken.START_OBJECT) {
-                sawSchema = true;
-                version = TREE.<JsonNode>readTree(p).path("engineVersion").asText("");
-            } else {
-                sawSchema |= "reportSchema".equals(field);
-                p.skipChildren();
-            }
-        }
-        if (!sawDependencies || !sawSchema) {
-            throw notDependencyCheck(displayName, sawDependencies ? "/reportSchema" : "/dependencies", null);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new ScanResult(TOOL, version, displayName, ScanResult.Status.OK, findings, suppressed);
+        problems.throwIfAny(displayName);
+        return new ReportEnd(TOOL, version[0]);
     }
 
     private static void readDependency(JsonNode d, String pointer, JsonLocation at, String displayName,
-            List<Finding> findings, List<Problem> problems, List<Problem> suppressed) {
+            FindingSink sink, ElementProblems problems) {
         if (!d.isObject()) {
             problems.add(Problem.of("dependencycheck.dependency", "a dependency must be an object",
                     location(displayName, pointer, at)));
@@ -108,11 +97,11 @@ public final class DependencyCheckParser extends JsonReportParser {
                         location(displayName, pointer + "/vulnerabilities/" + i + "/name", at)));
                 continue;
             }
-            findings.add(toFinding(v, name, fileName, pkg));
+            sink.accept(toFinding(v, name, fileName, pkg));
         }
         for (int i = 0; i < hidden.size(); i++) {
             String name = text(hidden.get(i), "name");
-            suppressed.add(Problem.of("dependencycheck.suppressed", (name.isBlank() ? "a vulnerability" : name)
+            sink.warning(Problem.of("dependencycheck.suppressed", (name.isBlank() ? "a vulnerability" : name)
                     + " in " + (fileName.isBlank() ? "a dependency" : fileName)
                     + " was suppressed by the Dependency-Check suppression file (not counted as a finding)",
                     location(displayName, pointer + "/suppressedVulnerabilities/" + i, at)));
@@ -198,11 +187,5 @@ public final class DependencyCheckParser extends JsonReportParser {
     private static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("");
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
-
-    private static InvalidInputException notDependencyCheck(String displayName, String pointer, JsonLocation at) {
-        return new InvalidInputException(Problem.of("dependencycheck.format", "not a Dependency-Check JSON report: "
-                + "expected 'reportSchema' or 'scanInfo' and a 'dependencies' array (run with --format JSON)",
-                location(displayName, pointer, at)));
     }
 }

@@ -22,8 +22,9 @@ public final class GitleaksDescriptor implements ScannerDescriptor {
     }
 
     /**
-     * An array whose objects carry {@code RuleID} and gitleaks' other capitalised keys. An empty array is not
-     * recognised (any tool can write {@code []}): pass {@code --format gitleaks} for it.
+     * An array whose objects carry {@code RuleID} and gitleaks' other capitalised keys. An empty array — Gitleaks'
+     * clean report, but any tool can write {@code []} — is recognised only through the file name
+     * ({@link #detect(String, String)}).
      */
     @Override
     public int detect(String head) {
@@ -36,6 +37,16 @@ public final class GitleaksDescriptor implements ScannerDescriptor {
             score = 95;
         }
         return score;
+    }
+
+    /** {@code []} is Gitleaks' clean report when the file is named like one ({@code gitleaks*}). */
+    @Override
+    public int detect(String head, String fileName) {
+        int byContent = detect(head);
+        if (byContent == 0 && head.strip().replaceAll("\\s+", "").equals("[]") && fileName.startsWith("gitleaks")) {
+            return 50;
+        }
+        return byContent;
     }
 
     @Override

@@ -7,11 +7,10 @@ import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Streams a Gitleaks JSON array. Every leak is a CRITICAL {@link Category#SECRET} finding. The {@code Secret},
@@ -22,13 +21,12 @@ public final class GitleaksParser extends JsonReportParser {
     static final String TOOL = "gitleaks";
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw missing(p, displayName, TOOL, "the report must be a JSON array of leaks");
         }
-        List<Finding> findings = new ArrayList<>();
-        elements(p, displayName, "leaks", i -> findings.add(leak(p, displayName)));
-        return ScanResult.ok(TOOL, "", displayName, findings);
+        elements(p, displayName, "leaks", i -> sink.accept(leak(p, displayName)));
+        return new ReportEnd(TOOL, "");
     }
 
     private static Finding leak(JsonParser p, String displayName) throws IOException {

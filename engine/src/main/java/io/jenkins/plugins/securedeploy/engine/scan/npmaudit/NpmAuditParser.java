@@ -9,7 +9,8 @@ import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +29,17 @@ public final class NpmAuditParser extends JsonReportParser {
     private static final Pattern UPPER_BOUND = Pattern.compile("^(?:>=?\\s*\\S+\\s+)?<\\s*([0-9][^\\s|<>=]*)$");
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        List<Finding> findings = new ArrayList<>();
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
         double[] version = {Double.NaN};
         boolean[] sawVulnerabilities = {false};
         boolean[] npmError = {false};
         fields(p, displayName, "the npm audit report", name -> {
+            rejectForeignKey(p, displayName, TOOL, name);
             switch (name) {
                 case "auditReportVersion" -> version[0] = number(p, displayName, "auditReportVersion");
                 case "vulnerabilities" -> {
                     sawVulnerabilities[0] = true;
-                    fields(p, displayName, "vulnerabilities", pkg -> findings.addAll(pkg(p, displayName)));
+                    fields(p, displayName, "vulnerabilities", pkg -> pkg(p, displayName).forEach(sink::accept));
                 }
                 case "error" -> {
                     npmError[0] = true;
@@ -60,7 +61,7 @@ public final class NpmAuditParser extends JsonReportParser {
         if (!sawVulnerabilities[0]) {
             throw missing(p, displayName, TOOL, "no vulnerabilities object");
         }
-        return ScanResult.ok(TOOL, "", displayName, findings);
+        return new ReportEnd(TOOL, "");
     }
 
     private static List<Finding> pkg(JsonParser p, String displayName) throws IOException {

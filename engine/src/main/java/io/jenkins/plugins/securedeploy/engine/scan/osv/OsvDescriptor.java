@@ -24,6 +24,9 @@ public final class OsvDescriptor implements ScannerDescriptor {
     @Override
     public int detect(String head) {
         String s = head.stripLeading();
+        if (s.startsWith("{") && s.contains("\"results\"") && s.contains("\"experimental_config\"")) {
+            return 90; // osv-scanner 1.7+ writes experimental_config, also in a clean report
+        }
         if (!s.startsWith("{") || !s.contains("\"results\"") || !s.contains("\"packages\"")) {
             return 0;
         }

@@ -9,7 +9,9 @@ import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,22 +22,27 @@ import java.util.Set;
 
 /**
  * Streams an OSV-Scanner JSON report. One finding per vulnerability group of a package (OSV-Scanner groups a GHSA and
- * its CVE/ecosystem aliases), or per vulnerability when there are no groups. Severity, first that is given:
- * the group's numeric {@code max_severity} (CVSS score); the highest {@code database_specific.severity}; the highest
- * CVSS v3 base score computed from {@code severity[].score} vectors; else UNKNOWN. Only one package's vulnerabilities
- * are held at a time.
+ * its CVE/ecosystem aliases), or per vulnerability when there are no groups. Severity follows the tool's own
+ * meaning, first that is given: the group's numeric {@code max_severity} (osv-scanner's highest CVSS score of the
+ * group); the highest CVSS v3 base score computed from the {@code severity[].score} vectors (what max_severity is
+ * computed from); the highest {@code database_specific.severity} (the advisory database's own word, used only when
+ * there is no CVSS at all); else UNKNOWN. Only one package's vulnerabilities are held at a time; a result whose
+ * {@code packages} come before its {@code source} is deferred to its end.
  */
 public final class OsvParser extends JsonReportParser {
     static final String TOOL = "osv-scanner";
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        List<Finding> findings = new ArrayList<>();
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
         boolean[] sawResults = {false};
         fields(p, displayName, "the OSV-Scanner report", name -> {
+            rejectForeignKey(p, displayName, TOOL, name);
             if ("results".equals(name)) {
                 sawResults[0] = true;
-                elements(p, displayName, "results", i -> result(p, displayName, findings));
+                elements(p, displayName, "results", i -> result(p, displayName, sink, i));
+            } else if ("errors".equals(name)) {
+                throw problem(p, displayName, "report.other-format", "an OSV-Scanner report has no 'errors' array "
+                        + "(Semgrep and Bandit reports do); pass the right format or let it be detected");
             } else {
                 p.skipChildren();
             }
@@ -43,32 +50,43 @@ public final class OsvParser extends JsonReportParser {
         if (!sawResults[0]) {
             throw missing(p, displayName, TOOL, "no results array");
         }
-        return ScanResult.ok(TOOL, "", displayName, findings);
+        return new ReportEnd(TOOL, "");
     }
 
-    private static void result(JsonParser p, String displayName, List<Finding> findings) throws IOException {
+    private static void result(JsonParser p, String displayName, FindingSink sink, int index) throws IOException {
         String[] path = {null};
-        List<FindingBuilder> pending = new ArrayList<>();
         boolean[] sawPackages = {false};
-        fields(p, displayName, "a result", name -> {
-            switch (name) {
-                case "source", "packageSource" -> fields(p, displayName, "source", f -> {
-                    if ("path".equals(f)) {
-                        path[0] = string(p, displayName, "source.path");
+        try (DeferredElementsReader early = new DeferredElementsReader("/results/" + index + "/packages")) {
+            fields(p, displayName, "a result", name -> {
+                switch (name) {
+                    case "source", "packageSource" -> fields(p, displayName, "source", f -> {
+                        if ("path".equals(f)) {
+                            path[0] = string(p, displayName, "source.path");
+                        }
+                    });
+                    case "packages" -> {
+                        sawPackages[0] = true;
+                        elements(p, displayName, "packages", i -> {
+                            if (path[0] != null) {
+                                emit(pkg(p, displayName), path[0], sink);
+                            } else {
+                                early.add(p); // osv-scanner writes source first; keep them until it comes
+                            }
+                        });
                     }
-                });
-                case "packages" -> {
-                    sawPackages[0] = true;
-                    elements(p, displayName, "packages", i -> pending.addAll(pkg(p, displayName)));
+                    default -> p.skipChildren();
                 }
-                default -> p.skipChildren();
+            });
+            if (!sawPackages[0] || path[0] == null) {
+                throw missing(p, displayName, TOOL, "a result needs source.path and packages");
             }
-        });
-        if (!sawPackages[0] || path[0] == null) {
-            throw missing(p, displayName, TOOL, "a result needs source.path and packages");
+            early.replay(displayName, (e, i) -> emit(pkg(e, displayName), path[0], sink));
         }
-        for (FindingBuilder b : pending) {
-            findings.add(b.location(Location.ofFile(path[0])).build());
+    }
+
+    private static void emit(List<FindingBuilder> findings, String path, FindingSink sink) {
+        for (FindingBuilder b : findings) {
+            sink.accept(b.location(Location.ofFile(path)).build());
         }
     }
 
@@ -139,12 +157,12 @@ public final class OsvParser extends JsonReportParser {
         }
         double score = !Double.isNaN(g.maxSeverity) ? g.maxSeverity : vectorScore;
         Severity severity;
-        if (!Double.isNaN(g.maxSeverity)) {
-            severity = Severity.fromCvss(g.maxSeverity);
+        if (!Double.isNaN(score)) {
+            severity = Severity.fromCvss(score);
         } else if (dbSeverity != null) {
             severity = dbSeverity;
         } else {
-            severity = Severity.fromCvss(vectorScore);
+            severity = Severity.UNKNOWN;
         }
         FindingBuilder b = Finding.builder(TOOL, ruleId).title(title == null ? ruleId : title).severity(severity)
                 .score(score).category(Category.SCA).pkg(new PackageRef(pkg[0], pkg[1], fixed, ""));

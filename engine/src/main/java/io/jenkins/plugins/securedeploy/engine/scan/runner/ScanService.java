@@ -126,6 +126,10 @@ public final class ScanService {
         } catch (IOException e) {
             return error(tool, displayName, "scan.report-unreadable", "cannot read the report of tool '" + tool
                     + "': " + e.getClass().getSimpleName(), run);
+        } catch (OutOfMemoryError e) {
+            return error(tool, displayName, "scan.report-out-of-memory", "ran out of memory while reading the report "
+                    + "of tool '" + tool + "' (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); the scan "
+                    + "is not trusted: give the JVM more heap (-Xmx)", run);
         } catch (RuntimeException e) {
             return error(tool, displayName, "scan.parser-failed", "the " + descriptor.displayName()
                     + " parser failed on the report of tool '" + tool + "': " + e.getClass().getSimpleName(), run);

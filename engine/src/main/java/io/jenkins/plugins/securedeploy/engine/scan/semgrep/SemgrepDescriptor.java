@@ -34,13 +34,17 @@ public final class SemgrepDescriptor implements ScannerDescriptor {
             score += 20;
         }
         if (head.contains("\"paths\"") && head.contains("\"errors\"")) {
-            score += 15;
+            score += head.contains("\"scanned\"") && head.contains("\"results\"") ? 50 : 15;
         }
         if (head.contains("\"interfile_languages_used\"") || head.contains("\"skipped_rules\"")) {
             score += 10;
         }
         if (head.contains("\"file_line_range\"")) {
             score -= 40;
+        }
+        if (score == 0 && head.contains("\"results\"") && head.contains("\"errors\"")
+                && !head.contains("\"generated_at\"") && !head.contains("\"metrics\"")) {
+            score = 45; // a clean semgrep --json: {"results": [], "errors": [], ...}; Bandit adds generated_at
         }
         return Math.max(0, Math.min(score, 95));
     }

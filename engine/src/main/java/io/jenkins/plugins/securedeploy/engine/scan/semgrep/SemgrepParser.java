@@ -3,25 +3,23 @@ package io.jenkins.plugins.securedeploy.engine.scan.semgrep;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
-import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.TreeReportParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,77 +30,67 @@ import java.util.regex.Pattern;
  * errors of level "warn" (e.g. partial parsing) are kept as problems of an OK result. Error messages are not copied
  * (they quote source code); type, path and level are.
  */
-public final class SemgrepParser extends JsonReportParser {
+public final class SemgrepParser extends TreeReportParser {
     static final String TOOL = "semgrep";
-    /** Reads one element as a small tree mid-stream (the strict mapper would reject the rest of the document). */
-    private static final ObjectReader TREE =
-            Json.strict().mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern CWE = Pattern.compile("CWE-(\\d+)");
     private static final Pattern OWASP = Pattern.compile("^(A\\d{1,2}:\\d{4})");
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        List<Finding> findings = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<Problem> toolErrors = new ArrayList<>();
+    protected String formatId() {
+        return TOOL;
+    }
+
+    @Override
+    protected String formatCode() {
+        return "semgrep.format";
+    }
+
+    @Override
+    protected String formatHint() {
+        return "not a Semgrep JSON report: expected an object with 'results' and 'errors' arrays (run semgrep --json)";
+    }
+
+    @Override
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
+        ElementProblems problems = new ElementProblems();
         Map<String, Integer> occurrences = new HashMap<>();
-        boolean sawResults = false;
-        boolean sawErrors = false;
-        boolean fatal = false;
-        String version = "";
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw notSemgrep(displayName, "/", p.currentTokenLocation());
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("results".equals(field) || "errors".equals(field)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw notSemgrep(displayName, "/" + field, p.currentTokenLocation());
-                }
-                boolean results = "results".equals(field);
-                sawResults |= results;
-                sawErrors |= !results;
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    JsonLocation at = p.currentTokenLocation();
-                    JsonNode node = TREE.readTree(p);
-                    String pointer = "/" + field + "/" + index++;
-                    if (results) {
-                        Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
-                        if (f != null) {
-                            findings.add(f);
-                        }
-                    } else {
-                        String level = text(node, "level");
-                        fatal |= !"warn".equalsIgnoreCase(level) && !"warning".equalsIgnoreCase(level);
-                        toolErrors.add(toolError(node, pointer, at, displayName, level));
+        String[] version = {""};
+        Set<String> seen = readObject(p, displayName, "", Map.of(
+                "results", (node, pointer, at) -> {
+                    Finding f = toFinding(node, pointer, at, displayName, occurrences, problems);
+                    if (f != null) {
+                        sink.accept(f);
                     }
-                }
-            } else if ("version".equals(field) && value == JsonToken.VALUE_STRING) {
-                version = p.getText();
-            } else {
-                p.skipChildren();
-            }
+                },
+                "errors", (node, pointer, at) -> {
+                    String level = text(node, "level");
+                    boolean warn = "warn".equalsIgnoreCase(level) || "warning".equalsIgnoreCase(level);
+                    Problem e = toolError(node, pointer, at, displayName, warn);
+                    if (warn) {
+                        sink.warning(e);
+                    } else {
+                        sink.problem(e);
+                    }
+                }), (field, value) -> {
+                    if ("version".equals(field) && value == JsonToken.VALUE_STRING) {
+                        version[0] = p.getText();
+                    }
+                });
+        if (!seen.contains("results") || !seen.contains("errors")) {
+            throw notThisFormat(displayName, seen.contains("results") ? "/errors" : "/results", null);
         }
-        if (!sawResults || !sawErrors) {
-            throw notSemgrep(displayName, sawResults ? "/errors" : "/results", null);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        ScanResult.Status status = fatal ? ScanResult.Status.ERROR : ScanResult.Status.OK;
-        return new ScanResult(TOOL, version, displayName, status, findings, toolErrors);
+        problems.throwIfAny(displayName);
+        return new ReportEnd(TOOL, version[0]);
     }
 
     private static Finding toFinding(JsonNode r, String pointer, JsonLocation at, String displayName,
-            Map<String, Integer> occurrences, List<Problem> problems) {
+            Map<String, Integer> occurrences, ElementProblems problems) {
         if (!r.isObject()) {
             problems.add(Problem.of("semgrep.result", "a result must be an object", location(displayName, pointer,
                     at)));
             return null;
         }
-        int before = problems.size();
+        long before = problems.count();
         for (String field : new String[] {"check_id", "path"}) {
             JsonNode v = r.get(field);
             if (v == null || !v.isTextual() || v.textValue().isBlank()) {
@@ -120,7 +108,7 @@ public final class SemgrepParser extends JsonReportParser {
             problems.add(Problem.of("semgrep.field", "missing 'extra' object", location(displayName,
                     pointer + "/extra", at)));
         }
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         String rule = r.get("check_id").textValue();
@@ -188,12 +176,11 @@ public final class SemgrepParser extends JsonReportParser {
         return out;
     }
 
-    private static Problem toolError(JsonNode e, String pointer, JsonLocation at, String displayName, String level) {
+    private static Problem toolError(JsonNode e, String pointer, JsonLocation at, String displayName, boolean warn) {
         JsonNode typeNode = e.get("type");
         String type = typeNode == null ? "" : typeNode.isArray() ? text(typeNode.get(0)) : text(typeNode);
         String path = text(e, "path");
         String what = (type.isEmpty() ? "an error" : type) + (path.isEmpty() ? "" : " in " + path);
-        boolean warn = "warn".equalsIgnoreCase(level) || "warning".equalsIgnoreCase(level);
         return Problem.of(warn ? "semgrep.warning" : "semgrep.error", "Semgrep reported " + what
                 + (warn ? " (level warn; the rest of the scan is kept)" : "; the scan is incomplete"),
                 location(displayName, pointer, at));
@@ -201,11 +188,5 @@ public final class SemgrepParser extends JsonReportParser {
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() ? node.textValue() : "";
-    }
-
-    private static InvalidInputException notSemgrep(String displayName, String pointer, JsonLocation at) {
-        return new InvalidInputException(Problem.of("semgrep.format",
-                "not a Semgrep JSON report: expected an object with 'results' and 'errors' arrays (run semgrep --json)",
-                location(displayName, pointer, at)));
     }
 }

@@ -8,7 +8,9 @@ import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,63 +19,98 @@ import java.util.List;
  * Streams a Trivy JSON report (SchemaVersion 2). {@code Results[].Vulnerabilities} become CONTAINER findings when
  * the artifact is a container image, SCA otherwise; {@code Misconfigurations} with status FAIL become IAC findings;
  * {@code Secrets} become SECRET findings whose {@code Match} and {@code Code} are never read. Trivy's severity is
- * kept as is (CRITICAL stays CRITICAL); UNKNOWN falls back to the highest CVSS v3 score when there is one.
+ * kept as is (CRITICAL stays CRITICAL); UNKNOWN falls back to the highest CVSS v3 score when there is one. Findings
+ * stream out as read; results that come before {@code ArtifactType}, or items before their result's {@code Target}
+ * (Trivy writes both first), are deferred until they are known.
  */
 public final class TrivyParser extends JsonReportParser {
     static final String TOOL = "trivy";
 
     @Override
-    protected ScanResult read(JsonParser p, String displayName) throws IOException {
-        Report report = new Report();
-        fields(p, displayName, "the Trivy report", name -> {
-            switch (name) {
-                case "SchemaVersion" -> report.schema = number(p, displayName, "SchemaVersion");
-                case "ArtifactType" -> report.artifactType = string(p, displayName, "ArtifactType");
-                case "Trivy" -> fields(p, displayName, "Trivy", f -> {
-                    if ("Version".equals(f)) {
-                        report.version = string(p, displayName, "Trivy.Version");
+    protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
+        Report report = new Report(displayName, sink);
+        try (DeferredElementsReader early = new DeferredElementsReader("/Results")) {
+            fields(p, displayName, "the Trivy report", name -> {
+                rejectForeignKey(p, displayName, TOOL, name);
+                switch (name) {
+                    case "SchemaVersion" -> report.schema = number(p, displayName, "SchemaVersion");
+                    case "ArtifactType" -> {
+                        report.artifactType = string(p, displayName, "ArtifactType");
+                        report.typeKnown = true;
                     }
-                });
-                case "Results" -> elements(p, displayName, "Results", i -> result(p, displayName, report));
-                default -> p.skipChildren();
+                    case "Trivy" -> fields(p, displayName, "Trivy", f -> {
+                        if ("Version".equals(f)) {
+                            report.version = string(p, displayName, "Trivy.Version");
+                        }
+                    });
+                    case "Results" -> elements(p, displayName, "Results", i -> {
+                        if (report.typeKnown) {
+                            result(p, i, report);
+                        } else {
+                            early.add(p); // Trivy writes ArtifactType first; keep results until it comes
+                        }
+                    });
+                    default -> p.skipChildren();
+                }
+            });
+            if (Double.isNaN(report.schema)) {
+                throw missing(p, displayName, TOOL, "no SchemaVersion");
             }
-        });
-        if (Double.isNaN(report.schema)) {
-            throw missing(p, displayName, TOOL, "no SchemaVersion");
+            if (report.schema != 2) {
+                throw problem(p, displayName, "report.unsupported-version", "Trivy SchemaVersion must be 2");
+            }
+            early.replay(displayName, (e, i) -> result(e, (int) i, report));
         }
-        if (report.schema != 2) {
-            throw problem(p, displayName, "report.unsupported-version", "Trivy SchemaVersion must be 2");
-        }
-        Category vulnCategory = "container_image".equals(report.artifactType) ? Category.CONTAINER : Category.SCA;
-        List<Finding> findings = new ArrayList<>();
-        for (int i = 0; i < report.pending.size(); i++) {
-            Category fixed = report.fixedCategory.get(i);
-            findings.add(report.pending.get(i).category(fixed != null ? fixed : vulnCategory).build());
-        }
-        return ScanResult.ok(TOOL, report.version, displayName, findings);
+        return new ReportEnd(TOOL, report.version);
     }
 
-    private static void result(JsonParser p, String displayName, Report report) throws IOException {
-        String[] target = {""};
-        List<int[]> lines = new ArrayList<>();
-        int start = report.pending.size();
-        fields(p, displayName, "a Trivy result", name -> {
-            switch (name) {
-                case "Target" -> target[0] = nz(string(p, displayName, "Target"));
-                case "Vulnerabilities" -> elements(p, displayName, "Vulnerabilities",
-                        i -> report.add(vulnerability(p, displayName), null, lines, 0));
-                case "Misconfigurations" -> elements(p, displayName, "Misconfigurations",
-                        i -> misconfiguration(p, displayName, report, lines));
-                case "Secrets" -> elements(p, displayName, "Secrets", i -> secret(p, displayName, report, lines));
-                default -> p.skipChildren();
-            }
-        });
-        for (int i = start; i < report.pending.size(); i++) {
-            report.pending.get(i).location(Location.of(target[0], lines.get(i - start)[0], 0));
+    /** One result (target); its findings go out as soon as its Target is known. */
+    private static void result(JsonParser p, int index, Report report) throws IOException {
+        String displayName = report.displayName;
+        String base = "/Results/" + index + "/";
+        Target target = new Target();
+        try (DeferredElementsReader vulns = new DeferredElementsReader(base + "Vulnerabilities");
+                DeferredElementsReader misconfs = new DeferredElementsReader(base + "Misconfigurations");
+                DeferredElementsReader secrets = new DeferredElementsReader(base + "Secrets")) {
+            fields(p, displayName, "a Trivy result", name -> {
+                switch (name) {
+                    case "Target" -> {
+                        target.name = nz(string(p, displayName, "Target"));
+                        target.known = true;
+                    }
+                    case "Vulnerabilities" -> elements(p, displayName, "Vulnerabilities",
+                            i -> item(p, target, vulns, e -> vulnerability(e, report, target)));
+                    case "Misconfigurations" -> elements(p, displayName, "Misconfigurations",
+                            i -> item(p, target, misconfs, e -> misconfiguration(e, report, target)));
+                    case "Secrets" -> elements(p, displayName, "Secrets",
+                            i -> item(p, target, secrets, e -> secret(e, report, target)));
+                    default -> p.skipChildren();
+                }
+            });
+            target.known = true;
+            vulns.replay(displayName, (e, i) -> vulnerability(e, report, target));
+            misconfs.replay(displayName, (e, i) -> misconfiguration(e, report, target));
+            secrets.replay(displayName, (e, i) -> secret(e, report, target));
         }
     }
 
-    private static FindingBuilder vulnerability(JsonParser p, String displayName) throws IOException {
+    /** Reads one item now, or keeps it until the result's Target is known. */
+    private static void item(JsonParser p, Target target, DeferredElementsReader later, ItemReader reader)
+            throws IOException {
+        if (target.known) {
+            reader.read(p);
+        } else {
+            later.add(p);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemReader {
+        void read(JsonParser p) throws IOException;
+    }
+
+    private static void vulnerability(JsonParser p, Report report, Target target) throws IOException {
+        String displayName = report.displayName;
         Vuln v = new Vuln();
         fields(p, displayName, "a vulnerability", name -> {
             switch (name) {
@@ -110,11 +147,11 @@ public final class TrivyParser extends JsonReportParser {
         FindingBuilder b = Finding.builder(TOOL, v.id).title(v.title == null ? v.id : v.title).severity(severity)
                 .score(score).id(v.id).pkg(new PackageRef(nz(v.pkg), v.version, v.fixed, v.purl));
         v.ids.forEach(b::id);
-        return b;
+        report.sink.accept(b.category(report.vulnCategory()).location(Location.of(target.name, 0, 0)).build());
     }
 
-    private static void misconfiguration(JsonParser p, String displayName, Report report, List<int[]> lines)
-            throws IOException {
+    private static void misconfiguration(JsonParser p, Report report, Target target) throws IOException {
+        String displayName = report.displayName;
         Misconf m = new Misconf();
         fields(p, displayName, "a misconfiguration", name -> {
             switch (name) {
@@ -143,11 +180,11 @@ public final class TrivyParser extends JsonReportParser {
         FindingBuilder b = Finding.builder(TOOL, id).title(m.title == null ? id : m.title)
                 .severity(Severity.parseOrUnknown(m.severity)).id(id).id(m.avdId)
                 .fingerprintHint(nz(m.resource) + ":" + m.line);
-        report.add(b, Category.IAC, lines, m.line);
+        report.sink.accept(b.category(Category.IAC).location(Location.of(target.name, m.line, 0)).build());
     }
 
-    private static void secret(JsonParser p, String displayName, Report report, List<int[]> lines)
-            throws IOException {
+    private static void secret(JsonParser p, Report report, Target target) throws IOException {
+        String displayName = report.displayName;
         Misconf s = new Misconf();
         fields(p, displayName, "a secret", name -> {
             switch (name) {
@@ -163,7 +200,7 @@ public final class TrivyParser extends JsonReportParser {
         }
         FindingBuilder b = Finding.builder(TOOL, s.id).title(s.title == null ? s.id : s.title)
                 .severity(Severity.parseOrUnknown(s.severity)).fingerprintHint(Integer.toString(s.line));
-        report.add(b, Category.SECRET, lines, s.line);
+        report.sink.accept(b.category(Category.SECRET).location(Location.of(target.name, s.line, 0)).build());
     }
 
     private static String nz(String s) {
@@ -171,17 +208,26 @@ public final class TrivyParser extends JsonReportParser {
     }
 
     private static final class Report {
+        final String displayName;
+        final FindingSink sink;
         double schema = Double.NaN;
         String artifactType;
+        boolean typeKnown;
         String version = "";
-        final List<FindingBuilder> pending = new ArrayList<>();
-        final List<Category> fixedCategory = new ArrayList<>();
 
-        void add(FindingBuilder b, Category category, List<int[]> lines, int line) {
-            pending.add(b);
-            fixedCategory.add(category);
-            lines.add(new int[] {line});
+        Report(String displayName, FindingSink sink) {
+            this.displayName = displayName;
+            this.sink = sink;
         }
+
+        Category vulnCategory() {
+            return "container_image".equals(artifactType) ? Category.CONTAINER : Category.SCA;
+        }
+    }
+
+    private static final class Target {
+        String name = "";
+        boolean known;
     }
 
     private static final class Vuln {
