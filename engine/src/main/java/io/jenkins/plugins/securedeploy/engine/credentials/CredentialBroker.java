@@ -48,7 +48,7 @@ public final class CredentialBroker {
                         token.audience(), token.jti(), token.expiresAt());
                 List<Lease> obtained = exchange.exchange(token);
                 for (Lease lease : obtained) {
-                    lease.secrets().values().forEach(mask::register);
+                    lease.maskedValues().forEach(mask::register);
                     leases.add(lease);
                     log.info("%s: obtained %s, expires %s", lease.provider(), lease.label(), lease.expiresAt());
                 }

@@ -3,8 +3,11 @@ package io.jenkins.plugins.securedeploy.engine.credentials;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,10 +33,11 @@ public final class Lease {
     private final Instant expiresAt;
     private final Revoker revoker;
     private final String notRevocableReason;
+    private final List<SecretValue> hidden;
     private final AtomicReference<RevocationRecord> record = new AtomicReference<>();
 
     private Lease(String provider, String label, Map<String, SecretValue> secrets, Map<String, String> settings,
-            Instant expiresAt, Revoker revoker, String notRevocableReason) {
+            Instant expiresAt, Revoker revoker, String notRevocableReason, List<SecretValue> hidden) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.label = Objects.requireNonNull(label, "label");
         this.secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
@@ -41,13 +45,14 @@ public final class Lease {
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.revoker = revoker;
         this.notRevocableReason = notRevocableReason;
+        this.hidden = List.copyOf(hidden);
     }
 
     /** A lease the provider can revoke before it expires. */
     public static Lease revocable(String provider, String label, Map<String, SecretValue> secrets,
             Map<String, String> settings, Instant expiresAt, Revoker revoker) {
         return new Lease(provider, label, secrets, settings, expiresAt, Objects.requireNonNull(revoker, "revoker"),
-                null);
+                null, List.of());
     }
 
     /**
@@ -56,7 +61,25 @@ public final class Lease {
      */
     public static Lease expiring(String provider, String label, Map<String, SecretValue> secrets,
             Map<String, String> settings, Instant expiresAt, String reason) {
-        return new Lease(provider, label, secrets, settings, expiresAt, null, Objects.requireNonNull(reason, "reason"));
+        return new Lease(provider, label, secrets, settings, expiresAt, null, Objects.requireNonNull(reason, "reason"),
+                List.of());
+    }
+
+    /**
+     * This lease, also carrying secrets that are not exported (a Vault token, a federated token): the broker
+     * registers them with the masker like the exported ones.
+     */
+    public Lease hiding(SecretValue... values) {
+        List<SecretValue> all = new ArrayList<>(hidden);
+        all.addAll(Arrays.asList(values));
+        return new Lease(provider, label, secrets, settings, expiresAt, revoker, notRevocableReason, all);
+    }
+
+    /** Every secret this lease holds, exported or not: what the masker must know. */
+    public List<SecretValue> maskedValues() {
+        List<SecretValue> all = new ArrayList<>(secrets.values());
+        all.addAll(hidden);
+        return all;
     }
 
     public String provider() {
