@@ -42,6 +42,7 @@ class ArchitectureTest {
         EngineRules.confined("org.cyclonedx..", "..engine.sbom..").allowEmptyShould(true).check(engine);
         EngineRules.confined("dev.sigstore..", "..engine.sign.sigstore..").allowEmptyShould(true).check(engine);
         EngineRules.confined("picocli..", "..nothing..").allowEmptyShould(true).check(engine);
+        EngineRules.confined("software.amazon.awssdk..", "..engine.credentials.aws..").check(engine);
     }
 
     @Test
@@ -57,5 +58,10 @@ class ArchitectureTest {
     @Test
     void shouldCreateMessageDigestsOnlyInCore() {
         EngineRules.MESSAGE_DIGEST_ONLY_IN_CORE.check(engine);
+    }
+
+    @Test
+    void shouldKeepCredentialProvidersIndependent() {
+        EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(engine);
     }
 }

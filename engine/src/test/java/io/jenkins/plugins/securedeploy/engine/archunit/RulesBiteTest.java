@@ -42,6 +42,10 @@ class RulesBiteTest {
                 + "SecretValue s) { return \"token=\" + s.reveal(); } }");
         write(src, "probe/ThrowsBare.java", "package " + pkg + "; public class ThrowsBare { void m() {"
                 + " throw new IllegalStateException(); } }");
+        String creds = "io.jenkins.plugins.securedeploy.engine.credentials";
+        write(src, "probe/VaultThing.java", "package " + creds + ".vault; public class VaultThing {}");
+        write(src, "probe/AwsUsesVault.java", "package " + creds + ".aws; public class AwsUsesVault { Object m() {"
+                + " return new " + creds + ".vault.VaultThing(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -93,5 +97,12 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("CoreUsesJson");
+    }
+
+    @Test
+    void shouldFailWhenOneCredentialProviderImportsAnother() {
+        assertThatThrownBy(() -> EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AwsUsesVault");
     }
 }
