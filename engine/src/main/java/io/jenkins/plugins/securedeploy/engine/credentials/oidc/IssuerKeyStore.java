@@ -32,7 +32,13 @@ public final class IssuerKeyStore {
 
     /** Loads, rotates if due and saves a changed state. */
     public KeyRotation.Result rotate(RotationPolicy policy, SigningAlgorithm algorithm, Instant now) {
-        KeyRotation.Result result = KeyRotation.rotate(load(), policy, algorithm, now);
+        return rotate(policy, algorithm, now, false);
+    }
+
+    /** Loads, rotates (due or, with {@code force}, now) and saves a changed state. */
+    public KeyRotation.Result rotate(RotationPolicy policy, SigningAlgorithm algorithm, Instant now, boolean force) {
+        KeyRotation.Result result = force ? KeyRotation.rotateNow(load(), policy, algorithm, now)
+                : KeyRotation.rotate(load(), policy, algorithm, now);
         if (result.changed()) {
             try {
                 store.save(STATE_ID, IssuerKeysCodec.encode(result.keys()));
