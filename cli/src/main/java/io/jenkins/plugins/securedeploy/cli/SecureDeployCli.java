@@ -1,10 +1,12 @@
 package io.jenkins.plugins.securedeploy.cli;
 
+import io.jenkins.plugins.securedeploy.cli.command.CredsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
+import io.jenkins.plugins.securedeploy.cli.command.OidcCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
@@ -21,11 +23,13 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
         subcommands = {
+            CredsCommand.class,
             DemoCommand.class,
             DigestCommand.class,
             GateCommand.class,
             IngestCommand.class,
             MaskCommand.class,
+            OidcCommand.class,
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,

@@ -43,6 +43,7 @@ class ArchitectureTest {
         EngineRules.confined("dev.sigstore..", "..engine.sign.sigstore..").allowEmptyShould(true).check(engine);
         EngineRules.confined("picocli..", "..nothing..").allowEmptyShould(true).check(engine);
         EngineRules.SIGSTORE_LIBRARIES_CONFINED.check(engine);
+        EngineRules.confined("software.amazon.awssdk..", "..engine.credentials.aws..").check(engine);
     }
 
     @Test
@@ -58,5 +59,10 @@ class ArchitectureTest {
     @Test
     void shouldCreateMessageDigestsOnlyInCore() {
         EngineRules.MESSAGE_DIGEST_ONLY_IN_CORE.check(engine);
+    }
+
+    @Test
+    void shouldKeepCredentialProvidersIndependent() {
+        EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(engine);
     }
 }

@@ -103,4 +103,10 @@ final class EngineRules {
             .and().doNotHaveFullyQualifiedName("io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm")
             .should().callMethod(java.security.MessageDigest.class, "getInstance", String.class)
             .because("digests are computed through core.Hashing");
+
+    /** Credential providers ({@code credentials.aws}, {@code .vault}, ...) share only the credentials root package. */
+    static final ArchRule CREDENTIAL_PROVIDERS_INDEPENDENT = com.tngtech.archunit.library.dependencies
+            .SlicesRuleDefinition.slices().matching("..engine.credentials.(*)..")
+            .should().notDependOnEachOther()
+            .because("each provider is one small package; what they share lives in engine.credentials");
 }

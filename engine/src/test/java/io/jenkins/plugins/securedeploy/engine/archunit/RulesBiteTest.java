@@ -44,6 +44,10 @@ class RulesBiteTest {
                 + " throw new IllegalStateException(); } }");
         write(src, "probe/CoreUsesTsp.java", "package " + pkg + "; public class CoreUsesTsp { Object m(byte[] b)"
                 + " throws Exception { return new org.bouncycastle.tsp.TimeStampResponse(b); } }");
+        String creds = "io.jenkins.plugins.securedeploy.engine.credentials";
+        write(src, "probe/VaultThing.java", "package " + creds + ".vault; public class VaultThing {}");
+        write(src, "probe/AwsUsesVault.java", "package " + creds + ".aws; public class AwsUsesVault { Object m() {"
+                + " return new " + creds + ".vault.VaultThing(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -103,5 +107,12 @@ class RulesBiteTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("CoreUsesTsp")
                 .hasMessageContaining("org.bouncycastle.tsp.TimeStampResponse");
+    }
+
+    @Test
+    void shouldFailWhenOneCredentialProviderImportsAnother() {
+        assertThatThrownBy(() -> EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AwsUsesVault");
     }
 }

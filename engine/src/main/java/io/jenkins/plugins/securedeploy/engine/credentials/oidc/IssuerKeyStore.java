@@ -1,0 +1,51 @@
+package io.jenkins.plugins.securedeploy.engine.credentials.oidc;
+
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
+import io.jenkins.plugins.securedeploy.engine.host.SecretStateStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The issuer's keys in the host's {@link SecretStateStore}: load (empty when none yet) and rotate-then-save. Saving
+ * happens only when {@link KeyRotation} changed something.
+ */
+public final class IssuerKeyStore {
+    /** The id the issuer's state is stored under. */
+    public static final String STATE_ID = "secure-deploy.oidc.keys";
+
+    private final SecretStateStore store;
+
+    public IssuerKeyStore(SecretStateStore store) {
+        this.store = store;
+    }
+
+    public IssuerKeys load() {
+        try {
+            Optional<SecretValue> state = store.load(STATE_ID);
+            return state.map(s -> IssuerKeysCodec.decode(s, STATE_ID)).orElse(IssuerKeys.empty());
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot load the OIDC issuer keys (" + STATE_ID + ")", e);
+        }
+    }
+
+    /** Loads, rotates if due and saves a changed state. */
+    public KeyRotation.Result rotate(RotationPolicy policy, SigningAlgorithm algorithm, Instant now) {
+        return rotate(policy, algorithm, now, false);
+    }
+
+    /** Loads, rotates (due or, with {@code force}, now) and saves a changed state. */
+    public KeyRotation.Result rotate(RotationPolicy policy, SigningAlgorithm algorithm, Instant now, boolean force) {
+        KeyRotation.Result result = force ? KeyRotation.rotateNow(load(), policy, algorithm, now)
+                : KeyRotation.rotate(load(), policy, algorithm, now);
+        if (result.changed()) {
+            try {
+                store.save(STATE_ID, IssuerKeysCodec.encode(result.keys()));
+            } catch (IOException e) {
+                throw new EnvironmentException("cannot save the rotated OIDC issuer keys (" + STATE_ID + ")", e);
+            }
+        }
+        return result;
+    }
+}
