@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli;
 
+import io.jenkins.plugins.securedeploy.cli.command.AttestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
+import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,
+            AttestCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
