@@ -81,6 +81,10 @@ public final class PgpVerifier implements Verifier {
         if (r.trust().keyrings().isEmpty()) {
             return Verifications.error(FAMILY, r, "trust.missing", "no OpenPGP keyring was given to verify with");
         }
+        if (r.policy().rejectUnknownFields() && !onlyArmorOrBinary(r.evidence().content())) {
+            return Verifications.error(FAMILY, r, "pgp.trailing-data", "the signature file holds data outside the "
+                    + "armored signature block (strict policy refuses it)");
+        }
         List<PGPSignature> signatures = signatures(r.evidence());
         PgpKeyring keyring = PgpKeyring.read(r.trust().keyrings());
         if (keyring.isEmpty()) {
@@ -148,6 +152,19 @@ public final class PgpVerifier implements Verifier {
         }
     }
 
+    /** Binary packets, or exactly one armored block with nothing but whitespace around it. */
+    static boolean onlyArmorOrBinary(byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        int begin = text.indexOf(ARMOR);
+        if (begin < 0) {
+            return true;
+        }
+        String end = "-----END PGP SIGNATURE-----";
+        int stop = text.indexOf(end);
+        return stop > begin && text.substring(0, begin).isBlank() && text.substring(stop + end.length()).isBlank()
+                && text.indexOf(ARMOR, begin + 1) < 0;
+    }
+
     private static List<PGPSignature> signatures(EvidenceFile evidence) {
         byte[] c = evidence.content();
         if (c.length == 0) {
@@ -164,6 +181,9 @@ public final class PgpVerifier implements Verifier {
             }
             List<PGPSignature> out = new ArrayList<>();
             list.forEach(out::add);
+            if (f.nextObject() != null) {
+                throw invalid(evidence, "holds more OpenPGP packets after the signature", null);
+            }
             return out;
         } catch (IOException | PGPException | RuntimeException e) {
             if (e instanceof InvalidInputException iie) {

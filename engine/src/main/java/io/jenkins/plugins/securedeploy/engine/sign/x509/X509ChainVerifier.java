@@ -74,6 +74,10 @@ public final class X509ChainVerifier implements Verifier {
             return Verifications.error(FAMILY, r, "trust.missing", "no root certificate was given to validate the "
                     + "chain against");
         }
+        if (r.policy().rejectUnknownFields() && !onlyPemBlocks(r.evidence().content())) {
+            return Verifications.error(FAMILY, r, "x509.trailing-data", "the chain file holds text outside its "
+                    + "PEM certificate blocks (strict policy refuses it)");
+        }
         List<X509Certificate> chain = certificates(r.evidence());
         Set<TrustAnchor> anchors = new HashSet<>();
         for (EvidenceFile root : r.trust().roots()) {
@@ -108,6 +112,23 @@ public final class X509ChainVerifier implements Verifier {
         }
         return VerificationResult.verified(FAMILY, r.describe(), List.of(leaf.getSubjectX500Principal().getName()),
                 null, null, r.policy().relaxations());
+    }
+
+    static boolean onlyPemBlocks(byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        String end = "-----END CERTIFICATE-----";
+        int pos = 0;
+        while (true) {
+            int begin = text.indexOf(PEM, pos);
+            if (begin < 0) {
+                return text.substring(pos).isBlank();
+            }
+            int stop = text.indexOf(end, begin);
+            if (stop < 0 || !text.substring(pos, begin).isBlank()) {
+                return false;
+            }
+            pos = stop + end.length();
+        }
     }
 
     private static boolean isAnchor(X509Certificate c, Set<TrustAnchor> anchors) {
