@@ -63,6 +63,8 @@ public final class PemKeys {
                 }
                 keys.add(trusted(file.name(), spki));
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw invalid("key.unreadable", "is not a readable PEM public key (SPKI)", file.name(), e);
         }
@@ -77,6 +79,8 @@ public final class PemKeys {
     public static TrustedKey publicKey(String name, byte[] spkiDer) {
         try {
             return trusted(name, SubjectPublicKeyInfo.getInstance(spkiDer));
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw invalid("key.unreadable", "is not a DER SubjectPublicKeyInfo", name, e);
         }
