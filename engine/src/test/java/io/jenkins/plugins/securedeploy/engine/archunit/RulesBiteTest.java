@@ -42,6 +42,9 @@ class RulesBiteTest {
                 + "SecretValue s) { return \"token=\" + s.reveal(); } }");
         write(src, "probe/ThrowsBare.java", "package " + pkg + "; public class ThrowsBare { void m() {"
                 + " throw new IllegalStateException(); } }");
+        String family = "io.jenkins.plugins.securedeploy.engine.sign.dsse";
+        write(src, "probe/FamilyUsesSibling.java", "package " + family + "; public class FamilyUsesSibling { Object m() {"
+                + " return new io.jenkins.plugins.securedeploy.engine.sign.cosign.CosignBlobVerifier(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -86,6 +89,13 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.NO_CONTEXT_FREE_EXCEPTIONS.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ThrowsBare");
+    }
+
+    @Test
+    void shouldFailWhenAVerifierFamilyDependsOnASiblingFamily() {
+        assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("FamilyUsesSibling");
     }
 
     @Test
