@@ -49,11 +49,6 @@ public enum KeyAlgorithm {
         return fieldBytes > 0;
     }
 
-    /** The JCA name for raw r‖s (IEEE P1363) ECDSA signatures. */
-    String p1363Name() {
-        return jcaName + "inP1363Format";
-    }
-
     PSSParameterSpec pssParameters() {
         return new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSS_SALT_LENGTH,
                 PSSParameterSpec.TRAILER_FIELD_BC);
