@@ -5,7 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
-import io.jenkins.plugins.securedeploy.engine.json.LocatedTree;
+import io.jenkins.plugins.securedeploy.engine.json.Locator;
 import io.jenkins.plugins.securedeploy.engine.json.PlainJson;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,7 +30,7 @@ public final class StatementReader {
             throw new InvalidInputException(Problem.of("statement.empty", "the statement is empty",
                     Location.ofFile(displayName)));
         }
-        LocatedTree tree = LocatedTree.read(content, displayName, false);
+        Locator tree = Locator.read(content, displayName);
         JsonNode root = tree.root();
         if (!root.isObject()) {
             throw new InvalidInputException(tree.problem("statement.not-object", "an in-toto statement is a JSON "
@@ -72,7 +72,7 @@ public final class StatementReader {
         return new Statement(type.textValue(), subjects, predicateType.textValue(), PlainJson.object(predicate));
     }
 
-    private static List<Subject> subjects(LocatedTree tree, JsonNode node, List<Problem> problems) {
+    private static List<Subject> subjects(Locator tree, JsonNode node, List<Problem> problems) {
         List<Subject> out = new ArrayList<>();
         if (node == null) {
             problems.add(tree.problem("statement.missing-subject", "field /subject is missing", "/subject"));

@@ -3,7 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.sign;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
-import io.jenkins.plugins.securedeploy.engine.json.LocatedTree;
+import io.jenkins.plugins.securedeploy.engine.json.Locator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,7 +33,7 @@ public final class DsseEnvelopeReader {
             throw new InvalidInputException(Problem.of("dsse.empty", "the envelope file is empty",
                     io.jenkins.plugins.securedeploy.engine.core.Location.ofFile(displayName)));
         }
-        LocatedTree tree = LocatedTree.read(content, displayName, false);
+        Locator tree = Locator.read(content, displayName);
         JsonNode root = tree.root();
         List<Problem> problems = new ArrayList<>();
         if (!root.isObject()) {
@@ -80,7 +80,7 @@ public final class DsseEnvelopeReader {
         return new DsseEnvelope(payloadType, payload, signatures);
     }
 
-    private static void unknown(LocatedTree tree, JsonNode node, String at, Set<String> allowed,
+    private static void unknown(Locator tree, JsonNode node, String at, Set<String> allowed,
             List<Problem> problems) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -92,7 +92,7 @@ public final class DsseEnvelopeReader {
         }
     }
 
-    private static String text(LocatedTree tree, JsonNode node, String field, String at, List<Problem> problems) {
+    private static String text(Locator tree, JsonNode node, String field, String at, List<Problem> problems) {
         JsonNode v = node.get(field);
         String pointer = at + "/" + field;
         if (v == null) {
@@ -106,7 +106,7 @@ public final class DsseEnvelopeReader {
         return v.textValue();
     }
 
-    private static byte[] base64(LocatedTree tree, JsonNode node, String field, String at, List<Problem> problems,
+    private static byte[] base64(Locator tree, JsonNode node, String field, String at, List<Problem> problems,
             boolean emptyAllowed) {
         JsonNode v = node.get(field);
         String pointer = at + "/" + field;
