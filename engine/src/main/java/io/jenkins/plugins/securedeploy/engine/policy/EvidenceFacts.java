@@ -71,6 +71,11 @@ public record EvidenceFacts(boolean sbomPresent, List<VerificationResult> signat
         return allVerified(provenance);
     }
 
+    /** The former boolean fact, kept for hosts that read it: the same as {@link #provenanceVerified()}. */
+    public boolean provenancePresent() {
+        return provenanceVerified();
+    }
+
     private static boolean allVerified(List<VerificationResult> results) {
         return !results.isEmpty() && results.stream().allMatch(VerificationResult::isVerified);
     }

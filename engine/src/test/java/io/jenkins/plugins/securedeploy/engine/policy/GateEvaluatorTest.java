@@ -197,6 +197,8 @@ class GateEvaluatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VerificationResult");
         assertThat(new EvidenceFacts(true, false, false, true).withSbomPresent(false).withApprovalsMet(false))
                 .isEqualTo(EvidenceFacts.NONE);
+        assertThat(EvidenceFacts.NONE.provenancePresent()).isFalse();
+        assertThat(EvidenceFacts.NONE.signatureVerified()).isFalse();
     }
 
     @Test
