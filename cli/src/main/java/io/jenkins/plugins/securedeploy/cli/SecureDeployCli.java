@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.cli;
 
 import io.jenkins.plugins.securedeploy.cli.command.CredsCommand;
+import io.jenkins.plugins.securedeploy.cli.command.AttestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.securedeploy.cli.command.OidcCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
+import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Command;
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,
+            AttestCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -16,7 +16,14 @@ import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
 import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.attest.SlsaProvenance;
+import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
+import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
+import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -67,11 +74,25 @@ public final class GateCommand implements Callable<Integer> {
             + "validated, counted as SBOM evidence, and its components checked against the policy's sbom deny-lists.")
     List<Path> sboms = new ArrayList<>();
 
-    @Option(names = "--signature-verified", description = "Evidence fact: the artifact signature was verified.")
-    boolean signatureVerified;
+    @Option(names = "--signature", paramLabel = "FILE", description = "Signature evidence of --artifact (any verify "
+            + "family, auto-detected; repeatable), verified strictly with --key/--keyring/--root (evidence.signature).")
+    List<Path> signatures = new ArrayList<>();
 
-    @Option(names = "--provenance-present", description = "Evidence fact: provenance was recorded.")
-    boolean provenancePresent;
+    @Option(names = "--provenance", paramLabel = "FILE", description = "SLSA provenance (DSSE in-toto envelope) of "
+            + "--artifact (repeatable), verified strictly with --key (evidence.provenance).")
+    List<Path> provenance = new ArrayList<>();
+
+    @Option(names = "--artifact", paramLabel = "FILE", description = "The artifact --signature/--provenance are about.")
+    Path artifact;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Trusted public key (PEM) for --signature/--provenance.")
+    List<Path> keys = new ArrayList<>();
+
+    @Option(names = "--keyring", paramLabel = "FILE", description = "Trusted OpenPGP keyring for --signature.")
+    List<Path> keyrings = new ArrayList<>();
+
+    @Option(names = "--root", paramLabel = "FILE", description = "Trusted X.509 root (PEM) for --signature.")
+    List<Path> roots = new ArrayList<>();
 
     @Option(names = "--approvals-met", description = "Evidence fact: required approvals are met.")
     boolean approvalsMet;
@@ -94,6 +115,26 @@ public final class GateCommand implements Callable<Integer> {
 
     Clock clock = Clock.systemUTC();
 
+    /** Signatures and provenance become verification results (values), checked by the one verification service. */
+    private EvidenceFacts facts(boolean sbom) {
+        VerificationService service = VerificationService.standard();
+        TrustMaterial trust = new TrustMaterial(keys.stream().map(VerifyCommand::read).toList(),
+                keyrings.stream().map(VerifyCommand::read).toList(), roots.stream().map(VerifyCommand::read).toList(),
+                Optional.empty());
+        ArtifactSource source = artifact == null ? null : ArtifactSource.of(artifact, artifact.toString());
+        EvidenceFacts facts = new EvidenceFacts(sbom, List.of(), List.of(), approvalsMet);
+        for (Path s : signatures) {
+            facts = facts.withSignature(service.verify(VerificationRequest.of(VerifyCommand.read(s), source, trust,
+                    VerificationPolicy.STRICT)));
+        }
+        for (Path p : provenance) {
+            facts = facts.withProvenance(service.verify(VerificationRequest.of(VerifyCommand.read(p), source, trust,
+                    VerificationPolicy.STRICT.withExpectedPredicateType(SlsaProvenance.PREDICATE_TYPE)),
+                    Optional.of("dsse")));
+        }
+        return facts;
+    }
+
     @Override
     public Integer call() {
         Output output = new Output(spec, json);
@@ -103,8 +144,7 @@ public final class GateCommand implements Callable<Integer> {
         SbomIngest ingest = new SbomIngest();
         List<SbomSummary> summaries = sboms.stream().map(f -> ingest.ingest(SbomSource.ofPath(f))).toList();
         GateRun.Outcome outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
-                new EvidenceFacts(sbomPresent || !summaries.isEmpty(), signatureVerified, provenancePresent,
-                        approvalsMet), override, null, reportDir, summaries));
+                facts(sbomPresent || !summaries.isEmpty()), override, null, reportDir, summaries));
         GateDecision d = outcome.decision();
         output.line("Gate " + output.verdict(d.verdict().name()) + (d.isOverridden()
                 ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "

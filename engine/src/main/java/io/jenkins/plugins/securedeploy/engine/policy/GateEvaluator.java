@@ -1,10 +1,13 @@
 package io.jenkins.plugins.securedeploy.engine.policy;
 
+import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,7 +91,13 @@ public final class GateEvaluator {
         List<Waiver> expired = policy.waivers().stream().filter(w -> w.isExpiredOn(today)).toList();
         Baseline.Comparison cmp = in.baseline().compare(all);
         return new GateDecision(verdict, reasons, outcomes, cmp.fixed(), in.baseline().present(), expired,
-                policy.relaxations(), accepted, today);
+                relaxations(policy, in.facts()), accepted, today);
+    }
+
+    private static List<Relaxation> relaxations(Policy policy, EvidenceFacts facts) {
+        List<Relaxation> out = new ArrayList<>(policy.relaxations());
+        out.addAll(verificationRelaxations(facts));
+        return out;
     }
 
     private static List<FindingOutcome> classify(List<Finding> all, Policy policy, Baseline baseline,
@@ -155,12 +164,48 @@ public final class GateEvaluator {
 
     private static void evidence(List<GateReason> reasons, EvidenceRequirements req, EvidenceFacts facts) {
         requireFact(reasons, req.sbom(), facts.sbomPresent(), "evidence.sbom", "no SBOM was recorded");
-        requireFact(reasons, req.signature(), facts.signatureVerified(), "evidence.signature",
-                "no verified signature");
-        requireFact(reasons, req.provenance(), facts.provenancePresent(), "evidence.provenance",
-                "no provenance attestation");
+        verifications(reasons, req.signature(), facts.signatures(), "evidence.signature", "signature");
+        verifications(reasons, req.provenance(), facts.provenance(), "evidence.provenance", "provenance");
         requireFact(reasons, req.approvals(), facts.approvalsMet(), "evidence.approvals",
                 "required approvals are not met");
+    }
+
+    /**
+     * A FAILED or ERROR verification always blocks, with its headline (a bad signature is never ignored, required
+     * or not); a required kind without any result fails as missing.
+     */
+    private static void verifications(List<GateReason> reasons, Boolean required, List<VerificationResult> results,
+            String rule, String what) {
+        if (EvidenceRequirements.on(required) && results.isEmpty()) {
+            reasons.add(new GateReason(Verdict.FAILED, rule, "", "", "", 0, "required", List.of(),
+                    "no verified " + what + " (policy " + rule + " = true)"));
+        }
+        for (VerificationResult r : results) {
+            if (!r.isVerified()) {
+                Verdict outcome = r.status() == VerificationStatus.ERROR ? Verdict.ERROR : Verdict.FAILED;
+                reasons.add(new GateReason(outcome, rule, "", "", r.family(), r.reasons().size(),
+                        EvidenceRequirements.on(required) ? "required" : "", List.of(),
+                        what + " verification " + r.headline()));
+            }
+        }
+    }
+
+    /** Verifications reached under a weaker-than-strict policy, as relaxations of the decision. */
+    static List<Relaxation> verificationRelaxations(EvidenceFacts facts) {
+        List<Relaxation> out = new ArrayList<>();
+        for (VerificationResult r : concat(facts.signatures(), facts.provenance())) {
+            for (String relaxation : r.relaxations()) {
+                out.add(new Relaxation("verification " + r.family() + " " + r.subject(), relaxation,
+                        "strict verification policy", Location.ofFile(r.subject())));
+            }
+        }
+        return out;
+    }
+
+    private static List<VerificationResult> concat(List<VerificationResult> a, List<VerificationResult> b) {
+        List<VerificationResult> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static void requireFact(List<GateReason> reasons, Boolean required, boolean fact, String rule,

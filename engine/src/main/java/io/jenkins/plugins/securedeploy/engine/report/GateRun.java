@@ -19,6 +19,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,10 +133,16 @@ public final class GateRun {
 
     private static List<EvidenceEntry> fromFacts(EvidenceFacts f) {
         return List.of(new EvidenceEntry("sbom", "SBOM", "", f.sbomPresent() ? "present" : "not provided"),
-                new EvidenceEntry("signature", "artifact signature", "",
-                        f.signatureVerified() ? "verified" : "not provided"),
-                new EvidenceEntry("provenance", "provenance", "", f.provenancePresent() ? "present" : "not provided"),
+                new EvidenceEntry("signature", "artifact signature", "", status(f.signatures())),
+                new EvidenceEntry("provenance", "provenance", "", status(f.provenance())),
                 new EvidenceEntry("approvals", "approvals", "", f.approvalsMet() ? "met" : "not provided"));
+    }
+
+    private static String status(List<VerificationResult> results) {
+        if (results.isEmpty()) {
+            return "not provided";
+        }
+        return results.stream().map(VerificationResult::headline).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static String display(Path p) {

@@ -80,9 +80,11 @@ final class EngineRules {
     /** Secrets are revealed only where they must be: the masker, credential brokers, host adapters. */
     static final ArchRule REVEAL_ONLY_WHERE_NEEDED = noClasses()
             .that().resideInAPackage(ENGINE)
-            .and().resideOutsideOfPackages("..engine.mask..", "..engine.credentials..", "..engine.host..")
+            .and().resideOutsideOfPackages("..engine.mask..", "..engine.credentials..", "..engine.host..",
+                    "..engine.sign.keys..")
             .should().callMethod(io.jenkins.plugins.securedeploy.engine.core.SecretValue.class, "reveal")
-            .because("a revealed secret may end up in a message; only the masker, brokers and host adapters need it");
+            .because("a revealed secret may end up in a message; only the masker, brokers, host adapters and the PEM "
+                    + "key reader (sign.keys, which parses a private key held as a secret) need it");
 
     /** Exceptions carry context: no exception is constructed without arguments. */
     static final ArchRule NO_CONTEXT_FREE_EXCEPTIONS = noClasses()

@@ -48,6 +48,9 @@ class RulesBiteTest {
         write(src, "probe/VaultThing.java", "package " + creds + ".vault; public class VaultThing {}");
         write(src, "probe/AwsUsesVault.java", "package " + creds + ".aws; public class AwsUsesVault { Object m() {"
                 + " return new " + creds + ".vault.VaultThing(); } }");
+        String family = "io.jenkins.plugins.securedeploy.engine.sign.dsse";
+        write(src, "probe/FamilyUsesSibling.java", "package " + family + "; public class FamilyUsesSibling { Object m() {"
+                + " return new io.jenkins.plugins.securedeploy.engine.sign.cosign.CosignBlobVerifier(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -92,6 +95,13 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.NO_CONTEXT_FREE_EXCEPTIONS.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ThrowsBare");
+    }
+
+    @Test
+    void shouldFailWhenAVerifierFamilyDependsOnASiblingFamily() {
+        assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("FamilyUsesSibling");
     }
 
     @Test

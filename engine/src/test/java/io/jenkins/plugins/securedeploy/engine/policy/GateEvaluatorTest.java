@@ -145,6 +145,63 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void shouldPassRequiredSignatureAndProvenanceOnlyWithVerifiedResults() {
+        Policy p = policy("version: 1\nevidence: {signature: true, provenance: true}\n");
+        io.jenkins.plugins.securedeploy.engine.sign.VerificationResult ok =
+                io.jenkins.plugins.securedeploy.engine.sign.VerificationResult.verified("dsse", "app.intoto.json",
+                        List.of("sha256:ab"), null, null, List.of());
+        GateDecision pass = GATE.evaluate(GateInput.of(p, List.of(ok("trivy")))
+                .withFacts(EvidenceFacts.NONE.withSignature(ok).withProvenance(ok)));
+        assertThat(pass.verdict()).isEqualTo(Verdict.PASSED);
+
+        io.jenkins.plugins.securedeploy.engine.sign.VerificationResult bad =
+                io.jenkins.plugins.securedeploy.engine.sign.VerificationResult.failed("cosign", "app.sig",
+                        List.of(io.jenkins.plugins.securedeploy.engine.core.Problem.of("cosign.signature",
+                                "the signature does not verify", io.jenkins.plugins.securedeploy.engine.core.Location
+                                        .ofFile("app.sig"))));
+        GateDecision failed = GATE.evaluate(GateInput.of(p, List.of(ok("trivy")))
+                .withFacts(EvidenceFacts.NONE.withSignature(bad).withProvenance(ok)));
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(failed.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("evidence.signature");
+            assertThat(r.message()).contains("FAILED cosign app.sig").contains("does not verify");
+        });
+
+        io.jenkins.plugins.securedeploy.engine.sign.VerificationResult error =
+                io.jenkins.plugins.securedeploy.engine.sign.VerificationResult.error("dsse", "p.json",
+                        List.of(io.jenkins.plugins.securedeploy.engine.core.Problem.of("json.truncated", "truncated",
+                                io.jenkins.plugins.securedeploy.engine.core.Location.ofFile("p.json"))));
+        GateDecision errored = GATE.evaluate(GateInput.of(Policy.DEFAULT, List.of(ok("trivy")))
+                .withFacts(EvidenceFacts.NONE.withProvenance(error)));
+        assertThat(errored.verdict()).as("a broken verification blocks even when not required").isEqualTo(Verdict.ERROR);
+    }
+
+    @Test
+    void shouldListVerificationRelaxationsInTheDecision() {
+        io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy weak =
+                io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy.STRICT.withoutArtifact();
+        io.jenkins.plugins.securedeploy.engine.sign.VerificationResult ok =
+                io.jenkins.plugins.securedeploy.engine.sign.VerificationResult.verified("dsse", "app.intoto.json",
+                        List.of("sha256:ab"), null, null, weak.relaxations());
+        GateDecision d = GATE.evaluate(GateInput.of(Policy.DEFAULT, List.of(ok("trivy")))
+                .withFacts(EvidenceFacts.NONE.withSignature(ok)));
+        assertThat(d.relaxations()).singleElement().satisfies(r -> {
+            assertThat(r.setting()).isEqualTo("verification dsse app.intoto.json");
+            assertThat(r.value()).contains("artifact is not checked");
+        });
+    }
+
+    @Test
+    void shouldRefuseABooleanClaimOfAVerifiedSignature() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EvidenceFacts(true, true, false, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VerificationResult");
+        assertThat(new EvidenceFacts(true, false, false, true).withSbomPresent(false).withApprovalsMet(false))
+                .isEqualTo(EvidenceFacts.NONE);
+        assertThat(EvidenceFacts.NONE.provenancePresent()).isFalse();
+        assertThat(EvidenceFacts.NONE.signatureVerified()).isFalse();
+    }
+
+    @Test
     void shouldRecordAValidOverrideWithoutTurningFailedIntoPassed() {
         GateOverride o = new GateOverride("carol", "hotfix for outage", "INC-7", TODAY.plusDays(1));
         GateDecision d = GATE.evaluate(GateInput.of(Policy.DEFAULT,

@@ -72,7 +72,10 @@ final class KeyMaterial {
             }
             throw new IllegalArgumentException(o == null ? "no PEM block found" : "PEM block is neither a "
                     + "certificate nor a public key");
-        } catch (IOException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle reports bad base64 inside a PEM block as an unchecked DecoderException
             throw new IllegalArgumentException("unreadable PEM", e);
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.sign.sigstore;
 
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
@@ -57,8 +58,9 @@ public final class SigstoreBundleVerifier implements Verifier {
             }
         } else if (keyless || !bundle.material().tlogEntries().isEmpty()
                 || !bundle.material().rfc3161Timestamps().isEmpty()) {
-            findings.error("trusted-root", "no sigstore trusted root (trusted_root.json) was given to check this bundle"
-                    + " against", bundle.at(Bundle.MATERIAL));
+            // the code every family uses for missing trust material (the verifier contract)
+            findings.errors(List.of(Problem.of("trust.missing", "no sigstore trusted root (trusted_root.json) was given"
+                    + " to check this bundle against", bundle.at(Bundle.MATERIAL))));
             return VerificationResult.error(FAMILY, subject, findings.reasons());
         }
         Optional<Signer> signer = keyless ? certificateSigner(bundle, findings)

@@ -108,7 +108,7 @@ class SigstorePolicyTest {
         VerificationResult noRoot = verifier.verify(new VerificationRequest(v3.bundle(), Optional.empty(),
                 TrustMaterial.NONE, v3.policy().withoutArtifact()));
         assertThat(noRoot.status()).isEqualTo(VerificationStatus.ERROR);
-        assertThat(codes(noRoot)).containsExactly("sigstore.trusted-root");
+        assertThat(codes(noRoot)).containsExactly("trust.missing");
         SigstoreCorpus.Case publish = TamperedBundles.corpusCase("npm-gundam-visor-1.0.1 attestations[0].bundle");
         VerificationResult noKey = verifier.verify(new VerificationRequest(publish.bundle(), Optional.empty(),
                 TrustMaterial.ofSigstoreTrustedRoot(publish.trustedRoot()), publish.policy()));

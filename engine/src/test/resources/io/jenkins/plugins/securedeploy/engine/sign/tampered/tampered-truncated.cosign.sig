@@ -1,0 +1,1 @@
+MEQCIGHw0ychGCeb0T5NsSa3d3bn5kAp3qfZFjJY
