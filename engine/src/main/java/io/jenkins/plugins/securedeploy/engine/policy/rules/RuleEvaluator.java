@@ -1,0 +1,171 @@
+package io.jenkins.plugins.securedeploy.engine.policy.rules;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs compiled rules: a scope without a subject once, a scoped rule once per subject of its scope. A rule is
+ * violated where {@code when} holds (or is absent) and {@code require} does not. Fails closed: an evaluation error
+ * (e.g. a missing map key), more comprehension iterations than {@link RuleLimits#maxIterations()} in one
+ * evaluation, or a run longer than {@link RuleLimits#timeBudget()} is a problem in the outcome, which hosts report
+ * as ERROR. Results of a scoped rule are memoised on the subject fields it reads (CEL is side-effect free and the
+ * globals are fixed within a run), so 100 rules over 100,000 findings evaluate each distinct combination once.
+ */
+public final class RuleEvaluator {
+    /** At most this many memoised results per rule; beyond it every subject is evaluated. */
+    static final int MEMO_LIMIT = 65_536;
+
+    private final RuleLimits limits;
+    private final LongSupplier nanoTime;
+
+    public RuleEvaluator(RuleLimits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    RuleEvaluator(RuleLimits limits, LongSupplier nanoTime) {
+        this.limits = limits;
+        this.nanoTime = nanoTime;
+    }
+
+    public RuleEvaluator() {
+        this(RuleLimits.DEFAULT);
+    }
+
+    /**
+     * Evaluates {@code rules} with the variables of {@code globals} (an instance of the vocabulary's globals record)
+     * and, for scoped rules, every subject in {@code subjects.get(scope)}.
+     */
+    public RuleOutcome evaluate(List<CompiledRule> rules, Record globals, Map<String, List<Subject>> subjects) {
+        List<Violation> violations = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        long deadline = nanoTime.getAsLong() + limits.timeBudget().toNanos();
+        long evaluations = 0;
+        long hits = 0;
+        Map<Vocabulary, Map<String, Object>> variables = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            Map<String, Object> vars = variables.computeIfAbsent(rule.vocabulary(), v -> v.variables(globals));
+            String scope = rule.spec().scope();
+            boolean scoped = rule.vocabulary().hasSubject(scope);
+            Collection<Subject> list = scoped ? subjects.getOrDefault(scope, List.of())
+                    : List.of(Subject.of(Boolean.TRUE, rule.spec().locate("rule"), scope));
+            Map<List<Object>, Boolean> memo = rule.memoizable() && scoped ? new HashMap<>() : null;
+            RecordComponent[] fields = rule.memoFields();
+            for (Subject subject : list) {
+                if (nanoTime.getAsLong() - deadline > 0) {
+                    problems.add(Problem.of("rules.time-budget-exceeded", "policy rules ran longer than their "
+                            + "time budget of " + limits.timeBudget().toMillis() + " ms (stopped at rule '"
+                            + rule.id() + "'); the rules could not be decided", rule.spec().locate("rule")));
+                    return new RuleOutcome(violations, problems, evaluations, hits);
+                }
+                CelVariableResolver resolver = resolver(vars, scoped ? scope : null, subject.value());
+                try {
+                    Boolean violated = null;
+                    List<Object> key = null;
+                    if (memo != null) {
+                        key = key(fields, subject.value());
+                        violated = memo.get(key);
+                        if (violated != null) {
+                            hits++;
+                        }
+                    }
+                    if (violated == null) {
+                        evaluations++;
+                        violated = violated(rule, resolver);
+                        if (memo != null && memo.size() < MEMO_LIMIT) {
+                            memo.put(key, violated);
+                        }
+                    }
+                    if (violated) {
+                        RuleSpec s = rule.spec();
+                        violations.add(new Violation(s.id(), render(rule, resolver), s.severity(), s.category(),
+                                s.waivable(), subject.location(), subject.key(), subject.pkg()));
+                    }
+                } catch (CelEvaluationException | RuntimeException e) {
+                    problems.add(problem(rule, subject, e));
+                    break;
+                }
+            }
+        }
+        return new RuleOutcome(violations, problems, evaluations, hits);
+    }
+
+    private static boolean violated(CompiledRule rule, CelVariableResolver resolver) throws CelEvaluationException {
+        if (rule.when() != null && !Boolean.TRUE.equals(rule.when().eval(resolver))) {
+            return false;
+        }
+        return !Boolean.TRUE.equals(rule.require().eval(resolver));
+    }
+
+    private static List<Object> key(RecordComponent[] fields, Object subject) {
+        List<Object> key = new ArrayList<>(fields.length);
+        for (RecordComponent c : fields) {
+            key.add(Vocabulary.component(c, subject));
+        }
+        return key;
+    }
+
+    private static CelVariableResolver resolver(Map<String, Object> vars, String subjectName, Object subject) {
+        return name -> name.equals(subjectName) ? Optional.of(subject) : Optional.ofNullable(vars.get(name));
+    }
+
+    private static String render(CompiledRule rule, CelVariableResolver resolver) throws CelEvaluationException {
+        StringBuilder sb = new StringBuilder();
+        for (Object part : rule.message()) {
+            if (part instanceof CelRuntime.Program p) {
+                sb.append(text(p.eval(resolver)));
+            } else {
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String text(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(RuleEvaluator::text).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Instant i) {
+            return i.toString();
+        }
+        if (value instanceof Record r) {
+            return r.getClass().getSimpleName();
+        }
+        return String.valueOf(value);
+    }
+
+    private Problem problem(CompiledRule rule, Subject subject, Exception e) {
+        String why = String.valueOf(e.getMessage());
+        boolean budget = why.contains("Iteration budget exceeded") || causeNamed(e, "CelIterationLimitExceeded");
+        String on = rule.vocabulary().hasSubject(rule.spec().scope())
+                ? " for " + subject.location().describe() : "";
+        if (budget) {
+            return Problem.of("rules.budget-exceeded", "rule '" + rule.id() + "' needed more than "
+                    + limits.maxIterations() + " iterations in one evaluation" + on
+                    + "; it could not be decided (rewrite it to work per subject, e.g. scope: finding)",
+                    rule.spec().locate("require"));
+        }
+        return Problem.of("rules.evaluation-error", "rule '" + rule.id() + "' could not be evaluated" + on + ": "
+                + RuleCompiler.oneLine(why), rule.spec().locate("require"));
+    }
+
+    private static boolean causeNamed(Throwable e, String simpleNamePrefix) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().startsWith(simpleNamePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
