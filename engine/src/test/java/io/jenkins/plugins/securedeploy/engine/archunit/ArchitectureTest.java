@@ -42,6 +42,7 @@ class ArchitectureTest {
         EngineRules.confined("org.cyclonedx..", "..engine.sbom..").allowEmptyShould(true).check(engine);
         EngineRules.confined("dev.sigstore..", "..engine.sign.sigstore..").allowEmptyShould(true).check(engine);
         EngineRules.confined("picocli..", "..nothing..").allowEmptyShould(true).check(engine);
+        EngineRules.CEL_CONFINED.check(engine);
     }
 
     @Test

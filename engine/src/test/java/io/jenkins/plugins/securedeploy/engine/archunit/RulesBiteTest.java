@@ -42,6 +42,8 @@ class RulesBiteTest {
                 + "SecretValue s) { return \"token=\" + s.reveal(); } }");
         write(src, "probe/ThrowsBare.java", "package " + pkg + "; public class ThrowsBare { void m() {"
                 + " throw new IllegalStateException(); } }");
+        write(src, "probe/UsesCel.java", "package " + pkg + "; public class UsesCel { Object m() {"
+                + " return dev.cel.common.types.SimpleType.BOOL; } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -86,6 +88,14 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.NO_CONTEXT_FREE_EXCEPTIONS.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ThrowsBare");
+    }
+
+    @Test
+    void shouldFailWhenCelIsUsedOutsidePolicyRules() {
+        assertThatThrownBy(() -> EngineRules.CEL_CONFINED.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UsesCel")
+                .hasMessageContaining("dev.cel");
     }
 
     @Test
