@@ -3,8 +3,10 @@ package io.jenkins.plugins.securedeploy.cli;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
+import io.jenkins.plugins.securedeploy.cli.command.HardenCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
+import io.jenkins.plugins.securedeploy.cli.command.PolicyCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
@@ -24,8 +26,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             DigestCommand.class,
             GateCommand.class,
+            HardenCommand.class,
             IngestCommand.class,
             MaskCommand.class,
+            PolicyCommand.class,
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,
