@@ -29,14 +29,25 @@ public final class RuleEvaluator {
 
     private final RuleLimits limits;
     private final LongSupplier nanoTime;
+    private final boolean memoise;
 
     public RuleEvaluator(RuleLimits limits) {
-        this(limits, System::nanoTime);
+        this(limits, System::nanoTime, true);
     }
 
     RuleEvaluator(RuleLimits limits, LongSupplier nanoTime) {
+        this(limits, nanoTime, true);
+    }
+
+    private RuleEvaluator(RuleLimits limits, LongSupplier nanoTime, boolean memoise) {
         this.limits = limits;
         this.nanoTime = nanoTime;
+        this.memoise = memoise;
+    }
+
+    /** The same evaluator evaluating every subject (no memoisation): the benchmark's measure of plain CEL. */
+    public RuleEvaluator withoutMemoisation() {
+        return new RuleEvaluator(limits, nanoTime, false);
     }
 
     public RuleEvaluator() {
@@ -60,7 +71,7 @@ public final class RuleEvaluator {
             boolean scoped = rule.vocabulary().hasSubject(scope);
             Collection<Subject> list = scoped ? subjects.getOrDefault(scope, List.of())
                     : List.of(Subject.of(Boolean.TRUE, rule.spec().locate("rule"), scope));
-            Map<List<Object>, Boolean> memo = rule.memoizable() && scoped ? new HashMap<>() : null;
+            Map<List<Object>, Boolean> memo = memoise && rule.memoizable() && scoped ? new HashMap<>() : null;
             RecordComponent[] fields = rule.memoFields();
             for (Subject subject : list) {
                 if (nanoTime.getAsLong() - deadline > 0) {
