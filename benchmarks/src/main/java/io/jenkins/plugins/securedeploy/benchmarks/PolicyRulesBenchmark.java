@@ -7,6 +7,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleEvaluator;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleInput;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleLimits;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +111,14 @@ public class PolicyRulesBenchmark {
 
     @Benchmark
     public int cel() {
-        return engine.run(rules, input).violations().size();
+        return count(engine.run(rules, input));
+    }
+
+    static int count(RuleOutcome outcome) {
+        if (outcome.failed()) {
+            throw new IllegalStateException("rules could not be decided: " + outcome.problems());
+        }
+        return outcome.violations().size();
     }
 
     @Benchmark
@@ -128,6 +136,6 @@ public class PolicyRulesBenchmark {
 
     @Benchmark
     public int celWithoutMemoisation10k() {
-        return plain.run(rules, input10k).violations().size();
+        return count(plain.run(rules, input10k));
     }
 }

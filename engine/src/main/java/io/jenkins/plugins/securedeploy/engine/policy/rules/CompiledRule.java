@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A rule whose expressions compiled and type-checked against a {@link Vocabulary}: ready to run. Only {@link
- * RuleCompiler} makes them. {@code memoFields} are the subject's fields the rule reads (its whole result depends on
- * them and on the globals, which are fixed within one run), or null when the rule uses the subject as a whole.
+ * RuleCompiler} makes them. {@code whenFields} / {@code requireFields} are the subject's fields each condition
+ * reads (its result depends on them and on the globals, which are fixed within one run), or null when the condition
+ * uses the subject as a whole (then its results are not memoised).
  */
 public final class CompiledRule {
     private final RuleSpec spec;
@@ -16,16 +17,18 @@ public final class CompiledRule {
     private final CelRuntime.Program when;
     private final CelRuntime.Program require;
     private final List<Object> message;
-    private final RecordComponent[] memoFields;
+    private final RecordComponent[] whenFields;
+    private final RecordComponent[] requireFields;
 
     CompiledRule(RuleSpec spec, Vocabulary vocabulary, CelRuntime.Program when, CelRuntime.Program require,
-            List<Object> message, RecordComponent[] memoFields) {
+            List<Object> message, RecordComponent[] whenFields, RecordComponent[] requireFields) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.vocabulary = vocabulary;
         this.when = when;
         this.require = Objects.requireNonNull(require, "require");
         this.message = List.copyOf(message);
-        this.memoFields = memoFields == null ? null : memoFields.clone();
+        this.whenFields = whenFields == null ? null : whenFields.clone();
+        this.requireFields = requireFields == null ? null : requireFields.clone();
     }
 
     public RuleSpec spec() {
@@ -53,12 +56,17 @@ public final class CompiledRule {
         return message;
     }
 
-    RecordComponent[] memoFields() {
-        return memoFields == null ? null : memoFields.clone();
+    RecordComponent[] whenFields() {
+        return whenFields == null ? null : whenFields.clone();
     }
 
+    RecordComponent[] requireFields() {
+        return requireFields == null ? null : requireFields.clone();
+    }
+
+    /** Both conditions memoisable. */
     boolean memoizable() {
-        return memoFields != null;
+        return requireFields != null && (when == null || whenFields != null);
     }
 
     @Override

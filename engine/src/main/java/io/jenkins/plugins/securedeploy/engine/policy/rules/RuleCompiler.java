@@ -91,17 +91,14 @@ public final class RuleCompiler {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        List<CelAbstractSyntaxTree> all = new ArrayList<>(messageAsts);
-        all.add(requireAst);
-        if (whenAst != null) {
-            all.add(whenAst);
-        }
-        RecordComponent[] memo = vocabulary.hasSubject(spec.scope())
-                ? memoFields(spec.scope(), vocabulary.subjectType(spec.scope()), all.subList(messageAsts.size(),
-                        all.size()))
+        boolean scoped = vocabulary.hasSubject(spec.scope());
+        Class<? extends Record> type = vocabulary.subjectType(spec.scope());
+        RecordComponent[] whenFields = !scoped || whenAst == null ? new RecordComponent[0]
+                : memoFields(spec.scope(), type, List.of(whenAst));
+        RecordComponent[] requireFields = scoped ? memoFields(spec.scope(), type, List.of(requireAst))
                 : new RecordComponent[0];
         return Optional.of(new CompiledRule(spec, vocabulary, whenAst == null ? null : program(cel, whenAst, spec),
-                program(cel, requireAst, spec), message, memo));
+                program(cel, requireAst, spec), message, whenFields, requireFields));
     }
 
     private CelAbstractSyntaxTree check(Cel cel, RuleSpec spec, String part, String expression, boolean bool,

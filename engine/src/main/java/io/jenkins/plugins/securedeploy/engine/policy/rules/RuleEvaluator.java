@@ -71,34 +71,20 @@ public final class RuleEvaluator {
             boolean scoped = rule.vocabulary().hasSubject(scope);
             Collection<Subject> list = scoped ? subjects.getOrDefault(scope, List.of())
                     : List.of(Subject.of(Boolean.TRUE, rule.spec().locate("rule"), scope));
-            Map<List<Object>, Boolean> memo = memoise && rule.memoizable() && scoped ? new HashMap<>() : null;
-            RecordComponent[] fields = rule.memoFields();
+            Memo whenMemo = new Memo(memoise && scoped ? rule.whenFields() : null);
+            Memo requireMemo = new Memo(memoise && scoped ? rule.requireFields() : null);
             for (Subject subject : list) {
                 if (nanoTime.getAsLong() - deadline > 0) {
                     problems.add(Problem.of("rules.time-budget-exceeded", "policy rules ran longer than their "
                             + "time budget of " + limits.timeBudget().toMillis() + " ms (stopped at rule '"
                             + rule.id() + "'); the rules could not be decided", rule.spec().locate("rule")));
-                    return new RuleOutcome(violations, problems, evaluations, hits);
+                    return new RuleOutcome(violations, problems, evaluations + whenMemo.evaluations
+                            + requireMemo.evaluations, hits + whenMemo.hits + requireMemo.hits);
                 }
                 CelVariableResolver resolver = resolver(vars, scoped ? scope : null, subject.value());
                 try {
-                    Boolean violated = null;
-                    List<Object> key = null;
-                    if (memo != null) {
-                        key = key(fields, subject.value());
-                        violated = memo.get(key);
-                        if (violated != null) {
-                            hits++;
-                        }
-                    }
-                    if (violated == null) {
-                        evaluations++;
-                        violated = violated(rule, resolver);
-                        if (memo != null && memo.size() < MEMO_LIMIT) {
-                            memo.put(key, violated);
-                        }
-                    }
-                    if (violated) {
+                    boolean applies = rule.when() == null || whenMemo.test(rule.when(), subject.value(), resolver);
+                    if (applies && !requireMemo.test(rule.require(), subject.value(), resolver)) {
                         RuleSpec s = rule.spec();
                         violations.add(new Violation(s.id(), render(rule, resolver), s.severity(), s.category(),
                                 s.waivable(), subject.location(), subject.key(), subject.pkg()));
@@ -108,23 +94,45 @@ public final class RuleEvaluator {
                     break;
                 }
             }
+            evaluations += whenMemo.evaluations + requireMemo.evaluations;
+            hits += whenMemo.hits + requireMemo.hits;
         }
         return new RuleOutcome(violations, problems, evaluations, hits);
     }
 
-    private static boolean violated(CompiledRule rule, CelVariableResolver resolver) throws CelEvaluationException {
-        if (rule.when() != null && !Boolean.TRUE.equals(rule.when().eval(resolver))) {
-            return false;
-        }
-        return !Boolean.TRUE.equals(rule.require().eval(resolver));
-    }
+    /** One condition's results by the values of the subject fields it reads (no memo when {@code fields} is null). */
+    private static final class Memo {
+        private final RecordComponent[] fields;
+        private final Map<List<Object>, Boolean> results = new HashMap<>();
+        long evaluations;
+        long hits;
 
-    private static List<Object> key(RecordComponent[] fields, Object subject) {
-        List<Object> key = new ArrayList<>(fields.length);
-        for (RecordComponent c : fields) {
-            key.add(Vocabulary.component(c, subject));
+        Memo(RecordComponent[] fields) {
+            this.fields = fields;
         }
-        return key;
+
+        boolean test(CelRuntime.Program program, Object subject, CelVariableResolver resolver)
+                throws CelEvaluationException {
+            if (fields == null) {
+                evaluations++;
+                return Boolean.TRUE.equals(program.eval(resolver));
+            }
+            List<Object> key = new ArrayList<>(fields.length);
+            for (RecordComponent c : fields) {
+                key.add(Vocabulary.component(c, subject));
+            }
+            Boolean known = results.get(key);
+            if (known != null) {
+                hits++;
+                return known;
+            }
+            evaluations++;
+            boolean value = Boolean.TRUE.equals(program.eval(resolver));
+            if (results.size() < MEMO_LIMIT) {
+                results.put(key, value);
+            }
+            return value;
+        }
     }
 
     private static CelVariableResolver resolver(Map<String, Object> vars, String subjectName, Object subject) {

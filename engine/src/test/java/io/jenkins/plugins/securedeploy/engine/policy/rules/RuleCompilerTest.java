@@ -126,7 +126,9 @@ class RuleCompilerTest {
                 new RuleSpec("whole", "finding", "", "finding in findings", "m", null, null, true, "", "", null,
                         null)), PolicyRules.vocabulary());
         assertThat(rules.get(0).memoizable()).isTrue();
-        assertThat(rules.get(0).memoFields()).extracting(c -> c.getName()).containsExactly("severity", "pkg");
+        assertThat(rules.get(0).whenFields()).extracting(c -> c.getName()).containsExactly("severity");
+        assertThat(rules.get(0).requireFields()).extracting(c -> c.getName()).containsExactly("pkg");
         assertThat(rules.get(1).memoizable()).isFalse();
+        assertThat(rules.get(1).requireFields()).isNull();
     }
 }

@@ -79,19 +79,23 @@ class RuleEvaluatorTest {
     void shouldGiveTheSameViolationsWithAndWithoutMemoisation() {
         List<FindingView> findings = findings(2000);
         RuleInput input = new RuleInput(null, null, findings, null, null, null, NOW);
-        CompiledRule memoised = compile(RuleLimits.DEFAULT, rule("r", "finding", "finding.severity == 'HIGH'",
-                "finding.pkg.fixedVersion == '' || finding.ageDays < 20")).get(0);
-        CompiledRule whole = compile(RuleLimits.DEFAULT, rule("r", "finding", "finding.severity == 'HIGH' && "
-                + "finding == finding", "finding.pkg.fixedVersion == '' || finding.ageDays < 20")).get(0);
-        RuleOutcome a = new PolicyRules().run(List.of(memoised), input);
-        RuleOutcome b = new PolicyRules().run(List.of(whole), input);
-        assertThat(a.violations()).isNotEmpty().isEqualTo(b.violations());
+        List<CompiledRule> rules = compile(RuleLimits.DEFAULT, rule("r", "finding", "finding.severity == 'HIGH'",
+                "finding.pkg.fixedVersion == '' || finding.ageDays < 20"));
+        RuleOutcome memoised = new PolicyRules().run(rules, input);
+        RuleOutcome plain = new PolicyRules(new RuleEvaluator().withoutMemoisation()).run(rules, input);
+        assertThat(memoised.violations()).isNotEmpty().isEqualTo(plain.violations());
         long expected = findings.stream().filter(f -> f.severity().equals("HIGH") && !f.pkg().fixedVersion().isEmpty()
                 && f.ageDays() >= 20).count();
-        assertThat(a.violations()).hasSize((int) expected);
-        assertThat(a.evaluations()).isEqualTo(200);
-        assertThat(a.memoHits()).isEqualTo(2000 - a.evaluations());
-        assertThat(b.evaluations()).isEqualTo(2000);
+        assertThat(memoised.violations()).hasSize((int) expected);
+        // when: 2 severities; require: the 40 (package, age) pairs of the 400 HIGH findings
+        assertThat(memoised.evaluations()).isEqualTo(2 + 40);
+        assertThat(memoised.memoHits()).isEqualTo(2000 - 2 + 400 - 40);
+        assertThat(plain.evaluations()).isEqualTo(2000 + 400);
+        RuleOutcome whole = new PolicyRules().run(compile(RuleLimits.DEFAULT, rule("r", "finding",
+                "finding.severity == 'HIGH' && finding == finding", "finding.pkg.fixedVersion == '' || "
+                        + "finding.ageDays < 20")), input);
+        assertThat(whole.violations()).isEqualTo(plain.violations());
+        assertThat(whole.evaluations()).isEqualTo(2000 + 40);
     }
 
     @Test
