@@ -4,9 +4,11 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -73,8 +75,9 @@ public final class RuleEvaluator {
                     : List.of(Subject.of(Boolean.TRUE, rule.spec().locate("rule"), scope));
             Memo whenMemo = new Memo(memoise && scoped ? rule.whenFields() : null);
             Memo requireMemo = new Memo(memoise && scoped ? rule.requireFields() : null);
+            int n = 0;
             for (Subject subject : list) {
-                if (nanoTime.getAsLong() - deadline > 0) {
+                if ((n++ & 255) == 0 && nanoTime.getAsLong() - deadline > 0) {
                     problems.add(Problem.of("rules.time-budget-exceeded", "policy rules ran longer than their "
                             + "time budget of " + limits.timeBudget().toMillis() + " ms (stopped at rule '"
                             + rule.id() + "'); the rules could not be decided", rule.spec().locate("rule")));
@@ -102,25 +105,29 @@ public final class RuleEvaluator {
 
     /** One condition's results by the values of the subject fields it reads (no memo when {@code fields} is null). */
     private static final class Memo {
-        private final RecordComponent[] fields;
-        private final Map<List<Object>, Boolean> results = new HashMap<>();
+        private final MethodHandle[] getters;
+        private final Map<Object, Boolean> results = new HashMap<>();
         long evaluations;
         long hits;
 
         Memo(RecordComponent[] fields) {
-            this.fields = fields;
+            if (fields == null) {
+                getters = null;
+                return;
+            }
+            getters = new MethodHandle[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                getters[i] = Vocabulary.getter(fields[i]);
+            }
         }
 
         boolean test(CelRuntime.Program program, Object subject, CelVariableResolver resolver)
                 throws CelEvaluationException {
-            if (fields == null) {
+            if (getters == null) {
                 evaluations++;
                 return Boolean.TRUE.equals(program.eval(resolver));
             }
-            List<Object> key = new ArrayList<>(fields.length);
-            for (RecordComponent c : fields) {
-                key.add(Vocabulary.component(c, subject));
-            }
+            Object key = key(subject);
             Boolean known = results.get(key);
             if (known != null) {
                 hits++;
@@ -132,6 +139,18 @@ public final class RuleEvaluator {
                 results.put(key, value);
             }
             return value;
+        }
+
+        /** The field values (one value itself, several as a list; none: a constant, the condition is fixed). */
+        private Object key(Object subject) {
+            if (getters.length == 1) {
+                return Vocabulary.get(getters[0], subject);
+            }
+            Object[] values = new Object[getters.length];
+            for (int i = 0; i < getters.length; i++) {
+                values[i] = Vocabulary.get(getters[i], subject);
+            }
+            return Arrays.asList(values);
         }
     }
 

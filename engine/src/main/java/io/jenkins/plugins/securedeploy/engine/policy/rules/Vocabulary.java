@@ -10,6 +10,9 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructTypeReference;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -119,6 +122,26 @@ public final class Vocabulary {
             return c.getAccessor().invoke(value);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A fast getter of a record component, typed {@code (Object) Object}. */
+    static MethodHandle getter(RecordComponent c) {
+        try {
+            return MethodHandles.publicLookup().unreflect(c.getAccessor())
+                    .asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + c.getName() + " of " + c.getDeclaringRecord(), e);
+        }
+    }
+
+    static Object get(MethodHandle getter, Object value) {
+        try {
+            return getter.invokeExact(value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("record accessor failed on " + value.getClass().getSimpleName(), e);
         }
     }
 
