@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
+import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
+import io.jenkins.plugins.securedeploy.engine.scan.container.ContainerScanner;
+import io.jenkins.plugins.securedeploy.engine.testing.SecretCanary;
 import io.jenkins.plugins.securedeploy.engine.scan.container.ContainerModel;
 import io.jenkins.plugins.securedeploy.engine.scan.container.ContainerRules;
 import io.jenkins.plugins.securedeploy.engine.scan.container.DockerfileParser;
@@ -111,6 +117,24 @@ class HardeningRulesTest {
         assertThat(f).extracting(Finding::ruleId).containsExactly("k8s-secret-in-env", "k8s-no-privilege-escalation");
         assertThat(f.get(1).title()).contains("is privileged");
         assertThat(f).extracting(Finding::title).noneMatch(t -> t.contains("hunter2"));
+    }
+
+    @Test
+    void shouldNeverEchoTheSecretItFlags(@TempDir Path dir) throws Exception {
+        SecretCanary canary = SecretCanary.create();
+        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.19" + PIN + "\nENV DB_PASSWORD=" + canary.value()
+                + "\n" + TAIL, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("pod.yaml"), POD.formatted(PIN, "false", "value: " + canary.value()),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: Pod\nspec: {env: [" + canary.value()
+                + "\n", StandardCharsets.UTF_8);
+        EngineLog log = new EngineLog("[harden] ");
+        ScanResult result = new ContainerScanner(HardeningRules.builtIn()).scan(new FileSystemWorkspace(dir), log);
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("secret-in-env-or-arg",
+                "k8s-secret-in-env");
+        canary.assertAbsent("findings", new String(new ScanResultsWriter().write(List.of(result)),
+                StandardCharsets.UTF_8));
+        canary.assertAbsentFromLines("log", log.lines().stream().map(EngineLog.Line::text).toList());
     }
 
     @Test

@@ -56,10 +56,11 @@ class RuleEvaluatorTest {
     void shouldStopTheRunWhenTheTimeBudgetIsSpent() {
         AtomicLong clock = new AtomicLong();
         RuleLimits limits = new RuleLimits(1000, Duration.ofMillis(50), 4096);
-        RuleEvaluator evaluator = new RuleEvaluator(limits, () -> clock.addAndGet(Duration.ofMillis(1).toNanos()));
+        // the clock moves 10 ms per reading; the evaluator reads it once per 256 subjects
+        RuleEvaluator evaluator = new RuleEvaluator(limits, () -> clock.addAndGet(Duration.ofMillis(10).toNanos()));
         List<CompiledRule> rules = compile(limits, rule("per-finding", "finding", "", "finding.title == 't'"));
         RuleOutcome outcome = new PolicyRules(evaluator).run(rules,
-                new RuleInput(null, null, findings(200), null, null, null, NOW));
+                new RuleInput(null, null, findings(2000), null, null, null, NOW));
         assertThat(outcome.failed()).isTrue();
         assertThat(outcome.problems().get(0).code()).isEqualTo("rules.time-budget-exceeded");
         assertThat(outcome.problems().get(0).message()).contains("50 ms").contains("per-finding");
