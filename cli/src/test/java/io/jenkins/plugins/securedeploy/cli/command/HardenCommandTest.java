@@ -35,7 +35,7 @@ class HardenCommandTest {
 
     @Test
     void shouldPassAHardenedFolderAndPrintJson(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("pod.yaml"), """
+        Files.writeString(dir.resolve("pod.yaml"), String.format(java.util.Locale.ROOT, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: p}
@@ -49,7 +49,7 @@ class HardenCommandTest {
                       allowPrivilegeEscalation: false
                       capabilities: {drop: [ALL]}
                     resources: {limits: {cpu: 100m, memory: 64Mi}}
-                """.formatted("c".repeat(64)), StandardCharsets.UTF_8);
+                """, "c".repeat(64)), StandardCharsets.UTF_8);
         CliRun run = CliRun.of("harden", "--json", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"format\":\"secure-deploy-scan-results\"").contains("\"status\":\"OK\"");

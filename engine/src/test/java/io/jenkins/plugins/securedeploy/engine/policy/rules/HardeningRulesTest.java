@@ -112,8 +112,8 @@ class HardeningRulesTest {
 
     @Test
     void shouldFlagPrivilegedContainersAndLiteralSecretsInManifests() {
-        assertThat(k8s(POD.formatted(PIN, "false", "valueFrom: {secretKeyRef: {name: db, key: pw}}"))).isEmpty();
-        List<Finding> f = k8s(POD.formatted(PIN, "true", "value: hunter2"));
+        assertThat(k8s(String.format(java.util.Locale.ROOT, POD, PIN, "false", "valueFrom: {secretKeyRef: {name: db, key: pw}}"))).isEmpty();
+        List<Finding> f = k8s(String.format(java.util.Locale.ROOT, POD, PIN, "true", "value: hunter2"));
         assertThat(f).extracting(Finding::ruleId).containsExactly("k8s-secret-in-env", "k8s-no-privilege-escalation");
         assertThat(f.get(1).title()).contains("is privileged");
         assertThat(f).extracting(Finding::title).noneMatch(t -> t.contains("hunter2"));
@@ -124,7 +124,7 @@ class HardeningRulesTest {
         SecretCanary canary = SecretCanary.create();
         Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.19" + PIN + "\nENV DB_PASSWORD=" + canary.value()
                 + "\n" + TAIL, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("pod.yaml"), POD.formatted(PIN, "false", "value: " + canary.value()),
+        Files.writeString(dir.resolve("pod.yaml"), String.format(java.util.Locale.ROOT, POD, PIN, "false", "value: " + canary.value()),
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: Pod\nspec: {env: [" + canary.value()
                 + "\n", StandardCharsets.UTF_8);
@@ -149,7 +149,7 @@ class HardeningRulesTest {
                     message: "{{container.image}} is not from our registry"
                 """, StandardCharsets.UTF_8);
         ContainerRules.Result r = HardeningRules.read(file, "rules.yml").check(new ContainerModel(List.of(),
-                new ManifestParser().parse(POD.formatted("", "false", "value: x"), "m.yaml").workloads()), "t");
+                new ManifestParser().parse(String.format(java.util.Locale.ROOT, POD, "", "false", "value: x"), "m.yaml").workloads()), "t");
         assertThat(r.findings()).extracting(Finding::title).containsExactly("app:1.0 is not from our registry");
         Files.writeString(file, "version: 1\nrules:\n  - id: bad\n    scope: stage\n    require: stage.usr == ''\n",
                 StandardCharsets.UTF_8);
