@@ -5,9 +5,11 @@ import io.jenkins.plugins.securedeploy.cli.command.AttestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
+import io.jenkins.plugins.securedeploy.cli.command.HardenCommand;
 import io.jenkins.plugins.securedeploy.cli.command.IngestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.MaskCommand;
 import io.jenkins.plugins.securedeploy.cli.command.OidcCommand;
+import io.jenkins.plugins.securedeploy.cli.command.PolicyCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
@@ -29,9 +31,11 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             DigestCommand.class,
             GateCommand.class,
+            HardenCommand.class,
             IngestCommand.class,
             MaskCommand.class,
             OidcCommand.class,
+            PolicyCommand.class,
             SbomCommand.class,
             ScanCommand.class,
             SecretsCommand.class,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
@@ -103,9 +104,12 @@ public final class GateEvaluator {
     private static List<FindingOutcome> classify(List<Finding> all, Policy policy, Baseline baseline,
             LocalDate today) {
         WaiverIndex index = new WaiverIndex(policy.waivers(), today);
+        Set<String> unwaivable = policy.unwaivableRuleIds();
         List<FindingOutcome> out = new ArrayList<>(all.size());
         for (Finding f : all) {
-            Waiver w = index.match(f).orElse(null);
+            boolean waivable = unwaivable.isEmpty() || !PolicyRules.TOOL.equals(f.tool())
+                    || !unwaivable.contains(f.ruleId());
+            Waiver w = waivable ? index.match(f).orElse(null) : null;
             Waiver expired = w == null ? index.expiredMatch(f).orElse(null) : null;
             boolean counted = w == null && (!policy.isFixableOnly() || f.fixable());
             out.add(new FindingOutcome(f, !baseline.contains(f.fingerprint()), w, expired, counted));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.CompiledRule;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * are all checked (per tool and per category rules add to the global ones; they never replace them).
  *
  * <p>{@code sbom} holds the component deny-lists checked against recorded SBOMs ({@link ComponentPolicy}).
+ * {@code rules} are the policy rules, compiled and type-checked when the file was read (CEL, see
+ * {@code policy.rules.PolicyRules}).
  *
  * <p>{@code locations} maps JSON pointers of the written fields to where they are in {@code source}, so that later
  * checks ({@link PolicyMerger}) can name file and line.
@@ -23,7 +26,7 @@ import java.util.TreeMap;
 public record Policy(Thresholds thresholds, Boolean fixableOnly, Map<String, Thresholds> tools,
         Map<Category, Thresholds> categories, List<String> requiredReports, EvidenceRequirements evidence,
         WaiverRules waiverRules, OverrideRules overrideRules, List<Waiver> waivers, String source,
-        Map<String, Location> locations, ComponentRules sbom) {
+        Map<String, Location> locations, ComponentRules sbom, List<CompiledRule> rules) {
 
     /** No configuration at all: the secure defaults only. */
     public static final Policy DEFAULT = new Policy(null, null, null, null, null, null, null, null, null,
@@ -45,6 +48,23 @@ public record Policy(Thresholds thresholds, Boolean fixableOnly, Map<String, Thr
         source = source == null ? "" : source;
         locations = locations == null ? Map.of() : Map.copyOf(locations);
         sbom = sbom == null ? ComponentRules.NONE : sbom;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** Without rules (the shape before {@code rules} existed). */
+    public Policy(Thresholds thresholds, Boolean fixableOnly, Map<String, Thresholds> tools,
+            Map<Category, Thresholds> categories, List<String> requiredReports, EvidenceRequirements evidence,
+            WaiverRules waiverRules, OverrideRules overrideRules, List<Waiver> waivers, String source,
+            Map<String, Location> locations, ComponentRules sbom) {
+        this(thresholds, fixableOnly, tools, categories, requiredReports, evidence, waiverRules, overrideRules,
+                waivers, source, locations, sbom, List.of());
+    }
+
+    /** Ids of the rules whose violations no waiver may let through. */
+    public java.util.Set<String> unwaivableRuleIds() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        rules.stream().filter(r -> !r.spec().waivable()).forEach(r -> out.add(r.id()));
+        return out;
     }
 
     public boolean isFixableOnly() {

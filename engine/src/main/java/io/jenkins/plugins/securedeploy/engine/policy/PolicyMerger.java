@@ -3,11 +3,14 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.CompiledRule;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import java.util.TreeMap;
  * Every weaker setting is a {@link Problem} naming the floor rule (with its location) and the project field; all are
  * reported at once. The effective policy takes the stricter of the two per rule. Waivers are checked against the
  * effective {@link WaiverRules} (no expiry only where the floor allows it; not longer than {@code maxDays}).
+ * Policy rules add up: the floor's rules always apply (a project that omits them still gets them), and a project
+ * rule with a floor rule's id is an error (it could otherwise weaken it).
  */
 public final class PolicyMerger {
 
@@ -52,6 +57,19 @@ public final class PolicyMerger {
         }
         check.ceiling("/overrideRules/maxDays", f.overrideRules().maxDays(), project.overrideRules().maxDays());
 
+        Set<String> floorRules = new HashSet<>();
+        f.rules().forEach(r -> floorRules.add(r.id()));
+        for (CompiledRule r : project.rules()) {
+            if (floorRules.contains(r.id())) {
+                problems.add(Problem.of("policy.weaker-than-floor", "rule '" + r.id() + "' is defined by the admin "
+                        + "floor (" + f.rules().stream().filter(x -> x.id().equals(r.id())).findFirst()
+                        .map(x -> x.spec().locate("rule").describe()).orElse("") + "); a project policy cannot "
+                        + "redefine, weaken or remove a floor rule, only add rules with other ids",
+                        r.spec().locate("rule")));
+            }
+        }
+        List<CompiledRule> rules = new ArrayList<>(f.rules());
+        project.rules().stream().filter(r -> !floorRules.contains(r.id())).forEach(rules::add);
         Policy effective = new Policy(
                 f.thresholds().stricter(project.thresholds()),
                 Boolean.FALSE.equals(f.fixableOnly()) ? Boolean.FALSE : project.fixableOnly(),
@@ -66,7 +84,8 @@ public final class PolicyMerger {
                 concat(f.waivers(), project.waivers()),
                 project.source(),
                 project.locations(),
-                f.sbom().union(project.sbom()));
+                f.sbom().union(project.sbom()),
+                rules);
         checkWaivers(effective, today, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

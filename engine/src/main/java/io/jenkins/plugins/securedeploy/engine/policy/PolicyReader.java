@@ -7,6 +7,10 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.JsonSchemas;
 import io.jenkins.plugins.securedeploy.engine.json.LocatedTree;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.CompiledRule;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleSpec;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleSpecReader;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,11 +51,22 @@ public final class PolicyReader {
     }
 
     public Policy read(byte[] content, String displayName) {
+        return read(content, displayName, RuleSpec.Origin.PROJECT);
+    }
+
+    /** Reads policy content whose rules are of {@code origin} (FLOOR for an admin floor). */
+    public Policy read(byte[] content, String displayName, RuleSpec.Origin origin) {
         LocatedTree tree = LocatedTree.read(content, displayName, !looksLikeJson(content));
         List<Problem> problems = new ArrayList<>(JsonSchemas.validate(SCHEMA, tree));
         LocatedTree.failIfAny(problems);
         JsonNode root = tree.root();
         List<Waiver> waivers = waivers(root.path("waivers"), tree, problems);
+        List<CompiledRule> rules = List.of();
+        try {
+            rules = PolicyRules.compile(new RuleSpecReader().read(tree, content, "/rules", origin));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
         LocatedTree.failIfAny(problems);
         Map<String, Thresholds> tools = new LinkedHashMap<>();
         root.path("tools").fields().forEachRemaining(e -> tools.put(e.getKey(), thresholds(e.getValue())));
@@ -71,7 +86,7 @@ public final class PolicyReader {
                 new OverrideRules(bool(or.path("allowed")), integer(or.path("maxDays"))),
                 waivers, displayName, tree.locations(),
                 new ComponentRules(texts(root.path("sbom").path("denyLicenses")),
-                        texts(root.path("sbom").path("denyPackages"))));
+                        texts(root.path("sbom").path("denyPackages"))), rules);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -16,6 +16,10 @@ import io.jenkins.plugins.securedeploy.engine.policy.Policy;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyMerger;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleContext;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleInput;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleInputs;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
@@ -46,8 +50,16 @@ public final class GateRun {
      * the build's SBOMs: their components are checked against the policy's {@code sbom} deny-lists.
      */
     public record Request(Path policy, Path floor, Path baseline, List<ScanResult> results, EvidenceFacts facts,
-            GateOverride override, List<EvidenceEntry> evidence, Path reportDir, List<SbomSummary> sboms) {
+            GateOverride override, List<EvidenceEntry> evidence, Path reportDir, List<SbomSummary> sboms,
+            RuleContext ruleContext) {
+        /** Without a rule context. */
+        public Request(Path policy, Path floor, Path baseline, List<ScanResult> results, EvidenceFacts facts,
+                GateOverride override, List<EvidenceEntry> evidence, Path reportDir, List<SbomSummary> sboms) {
+            this(policy, floor, baseline, results, facts, override, evidence, reportDir, sboms, RuleContext.NONE);
+        }
+
         public Request {
+            ruleContext = ruleContext == null ? RuleContext.NONE : ruleContext;
             results = List.copyOf(results);
             facts = facts == null ? EvidenceFacts.NONE : facts;
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -71,8 +83,17 @@ public final class GateRun {
      */
     public record Inputs(Policy project, PolicyFloor floor, Baseline baseline, List<Problem> inputProblems,
             List<ScanResult> results, EvidenceFacts facts, GateOverride override, List<EvidenceEntry> evidence,
-            List<SbomSummary> sboms) {
+            List<SbomSummary> sboms, RuleContext ruleContext) {
+        /** Without a rule context (environment, artifact, verifications, provenance for policy rules). */
+        public Inputs(Policy project, PolicyFloor floor, Baseline baseline, List<Problem> inputProblems,
+                List<ScanResult> results, EvidenceFacts facts, GateOverride override, List<EvidenceEntry> evidence,
+                List<SbomSummary> sboms) {
+            this(project, floor, baseline, inputProblems, results, facts, override, evidence, sboms,
+                    RuleContext.NONE);
+        }
+
         public Inputs {
+            ruleContext = ruleContext == null ? RuleContext.NONE : ruleContext;
             project = project == null ? Policy.DEFAULT : project;
             floor = floor == null ? PolicyFloor.NONE : floor;
             baseline = baseline == null ? Baseline.NONE : baseline;
@@ -99,7 +120,7 @@ public final class GateRun {
             }
         }
         return decide(new Inputs(project, floor, baseline, inputProblems, r.results(), r.facts(), r.override(),
-                r.evidence(), r.sboms()), r.reportDir());
+                r.evidence(), r.sboms(), r.ruleContext()), r.reportDir());
     }
 
     /**
@@ -111,6 +132,14 @@ public final class GateRun {
         List<ScanResult> results = new ArrayList<>(in.results());
         if (!effective.sbom().isEmpty()) {
             results.add(new ComponentPolicy().check(in.sboms(), effective.sbom()));
+        }
+        if (!effective.rules().isEmpty()) {
+            // policy rules see every other input's findings; their violations are findings like any other
+            List<Finding> findings = results.stream().filter(s -> !s.isError()).flatMap(s -> s.findings().stream())
+                    .toList();
+            RuleInput input = RuleInputs.of(findings, in.baseline().entries().keySet(), in.sboms(), in.ruleContext(),
+                    clock.instant());
+            results.add(new PolicyRules().check(effective.rules(), input, in.project().source()));
         }
         GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, in.baseline(),
                 in.facts(), in.override(), in.inputProblems()));

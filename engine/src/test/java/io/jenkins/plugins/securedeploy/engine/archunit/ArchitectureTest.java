@@ -44,6 +44,7 @@ class ArchitectureTest {
         EngineRules.confined("picocli..", "..nothing..").allowEmptyShould(true).check(engine);
         EngineRules.SIGSTORE_LIBRARIES_CONFINED.check(engine);
         EngineRules.confined("software.amazon.awssdk..", "..engine.credentials.aws..").check(engine);
+        EngineRules.CEL_CONFINED.check(engine);
     }
 
     @Test

@@ -100,6 +100,9 @@ final class EngineRules {
             })
             .because("every exception names what failed (design 2.7)");
 
+    /** CEL (dev.cel, with its protobuf runtime) only in policy.rules: the rest of the engine sees rule values. */
+    static final ArchRule CEL_CONFINED = confined("dev.cel..", "..engine.policy.rules..");
+
     static final ArchRule MESSAGE_DIGEST_ONLY_IN_CORE = noClasses()
             .that().resideInAPackage(ENGINE)
             .and().doNotHaveFullyQualifiedName("io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm")

@@ -51,6 +51,8 @@ class RulesBiteTest {
         String family = "io.jenkins.plugins.securedeploy.engine.sign.dsse";
         write(src, "probe/FamilyUsesSibling.java", "package " + family + "; public class FamilyUsesSibling { Object m() {"
                 + " return new io.jenkins.plugins.securedeploy.engine.sign.cosign.CosignBlobVerifier(); } }");
+        write(src, "probe/UsesCel.java", "package " + pkg + "; public class UsesCel { Object m() {"
+                + " return dev.cel.common.types.SimpleType.BOOL; } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -102,6 +104,14 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.packageGraph().check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("FamilyUsesSibling");
+    }
+
+    @Test
+    void shouldFailWhenCelIsUsedOutsidePolicyRules() {
+        assertThatThrownBy(() -> EngineRules.CEL_CONFINED.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UsesCel")
+                .hasMessageContaining("dev.cel");
     }
 
     @Test
