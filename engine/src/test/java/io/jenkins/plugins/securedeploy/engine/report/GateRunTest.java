@@ -27,8 +27,8 @@ class GateRunTest {
 
     private Path findings(String name, String body) throws IOException {
         Path f = dir.resolve(name);
-        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"tool\": \"mytool\", \"findings\": [" + body
-                + "]}", StandardCharsets.UTF_8);
+        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"version\": 1, \"results\": [{\"tool\": "
+                + "\"mytool\", \"findings\": [" + body + "]}]}", StandardCharsets.UTF_8);
         return f;
     }
 
@@ -70,8 +70,9 @@ class GateRunTest {
     @Test
     void shouldTreatARecordedScanErrorAsError() throws IOException {
         Path f = dir.resolve("e.json");
-        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"tool\": \"zap\", \"status\": \"ERROR\","
-                + " \"error\": \"timeout\"}", StandardCharsets.UTF_8);
+        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"version\": 1, \"results\": [{\"tool\": "
+                + "\"zap\", \"status\": \"ERROR\", \"findings\": [], \"problems\": [{\"code\": \"zap.timeout\", "
+                + "\"message\": \"timeout\"}]}]}", StandardCharsets.UTF_8);
         GateRun.Outcome o = run(null, read("e.json"), "out");
         assertThat(o.decision().verdict()).isEqualTo(Verdict.ERROR);
         assertThat(o.decision().reasons().get(0).tool()).isEqualTo("zap");
