@@ -65,7 +65,14 @@ public final class SecureDeployCli {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            return failures.error(e, cl);
+            // picocli lets Errors through: name the subcommand that was running
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            CommandLine running = cl;
+            while (parsed != null && parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+                running = parsed.commandSpec().commandLine();
+            }
+            return failures.error(e, running, cl);
         }
     }
 
@@ -116,6 +123,11 @@ public final class SecureDeployCli {
         }
 
         int error(Throwable ex, CommandLine cl) {
+            return error(ex, cl, cl);
+        }
+
+        /** Reports {@code ex} of the command {@code cl} on the streams of {@code streams}. */
+        int error(Throwable ex, CommandLine cl, CommandLine streams) {
             Throwable t = ex;
             for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof VirtualMachineError) {
@@ -124,11 +136,11 @@ public final class SecureDeployCli {
                 }
             }
             String message = message(t, cl);
-            cl.getErr().println(prefix(cl) + message);
-            cl.getErr().flush();
+            streams.getErr().println(prefix(cl) + message);
+            streams.getErr().flush();
             if (json) {
-                cl.getOut().println(ErrorDocument.error(message, t));
-                cl.getOut().flush();
+                streams.getOut().println(ErrorDocument.error(message, t));
+                streams.getOut().flush();
             }
             return ExitCode.ERROR;
         }

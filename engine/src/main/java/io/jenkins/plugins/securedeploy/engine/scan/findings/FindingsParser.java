@@ -32,7 +32,9 @@ import java.util.Map;
  * {@link ScanResultsWriter} wrote reads back equal.
  *
  * <p>As a {@link io.jenkins.plugins.securedeploy.engine.scan.ReportParser} it reads a document holding exactly one
- * result (what {@code scan --json} and {@code secrets --json} write); {@link #readAll} reads any number.
+ * result (what {@code scan --json} and {@code secrets --json} write), whose source is then the file it was read
+ * from, like every format's; {@link #readAll} reads any number and keeps each result's recorded source (the
+ * interchange between hosts reads back equal).
  */
 public final class FindingsParser extends JsonReportParser {
     private static final String FORMAT = ScanResultsWriter.FORMAT;
@@ -111,7 +113,10 @@ public final class FindingsParser extends JsonReportParser {
             throw problem(p, displayName, "findings.not-one-result", "the document holds " + read.size()
                     + " scan results; this reader takes exactly one (secure-deploy ingest and gate read them all)");
         }
-        return read.get(0);
+        ScanResult one = read.get(0);
+        // read as one report, the result comes from this file, like every other format's
+        return new ScanResult(one.tool(), one.toolVersion(), displayName, one.status(), one.findings(),
+                one.problems());
     }
 
     private static ScanResult result(JsonParser p, String displayName) throws IOException {
