@@ -117,7 +117,7 @@ public final class SbomCommand implements Callable<Integer> {
                 for (Path lockfile : lockfiles) {
                     try {
                         if (Files.isDirectory(lockfile)) {
-                            contents.addAll(readDirectory(generator, lockfile));
+                            contents.addAll(readDirectory(generator, lockfile, spec.commandLine().getErr()));
                         } else {
                             contents.add(generator.read(SbomSource.ofPath(existing(lockfile))));
                         }
@@ -145,15 +145,20 @@ public final class SbomCommand implements Callable<Integer> {
                 SbomSummary s = sbom.summary();
                 output.line("wrote " + out + ": CycloneDX " + s.specVersion() + ", " + s.componentCount()
                         + " components, " + s.sha256());
-                output.document(Map.of("file", out.toString(), "specVersion", s.specVersion(),
-                        "serialNumber", s.serialNumber(), "components", s.componentCount(),
-                        "sha256", s.sha256().hex()));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("file", out.toString());
+                doc.put("specVersion", s.specVersion());
+                doc.put("serialNumber", s.serialNumber());
+                doc.put("components", s.componentCount());
+                doc.put("sha256", s.sha256().hex());
+                output.document(doc);
             }
             return ExitCode.PASS;
         }
 
         /** The lockfiles found under {@code dir}, read with names relative to it (as a build workspace has them). */
-        private static List<LockfileContents> readDirectory(SbomGenerator generator, Path dir) {
+        private static List<LockfileContents> readDirectory(SbomGenerator generator, Path dir,
+                java.io.PrintWriter err) {
             List<String> found = new LockfileFinder().find(dir);
             if (found.isEmpty()) {
                 throw new InvalidInputException(Problem.of("sbom.no-lockfile", "no lockfile found in this folder "
@@ -161,6 +166,8 @@ public final class SbomCommand implements Callable<Integer> {
                         + " skipped " + String.join(", ", new java.util.TreeSet<>(LockfileFinder.SKIPPED))
                         + " and hidden folders)", Location.ofFile(dir.toString())));
             }
+            err.println("lockfiles in " + dir + ": " + String.join(", ", found));
+            err.flush();
             FileSystemWorkspace workspace = new FileSystemWorkspace(dir);
             List<LockfileContents> contents = new ArrayList<>();
             for (String name : found) {
@@ -212,7 +219,10 @@ public final class SbomCommand implements Callable<Integer> {
                         "line", p.location().line())).toList());
                 rows.add(row);
             }
-            output.document(Map.of("valid", allValid, "files", rows));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("valid", allValid);
+            doc.put("files", rows);
+            output.document(doc);
             return allValid ? ExitCode.PASS : ExitCode.GATE_FAILED;
         }
     }

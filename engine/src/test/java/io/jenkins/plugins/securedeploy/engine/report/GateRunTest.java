@@ -79,6 +79,15 @@ class GateRunTest {
     }
 
     @Test
+    void shouldNameAReportDirectoryThatIsInTheWay() throws IOException {
+        Path file = Files.writeString(dir.resolve("out"), "x", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new GateRun(ReportFixtures.CLOCK).run(new GateRun.Request(null, null, null,
+                List.of(), null, null, null, file)))
+                .hasMessage("cannot create report directory " + file.toString().replace('\\', '/')
+                        + ": a file with that name is in the way (give a directory)");
+    }
+
+    @Test
     void shouldRefuseAMissingPolicyFile() {
         assertThatThrownBy(() -> new GateRun(ReportFixtures.CLOCK).run(new GateRun.Request(dir.resolve("nope.yml"),
                 null, null, List.of(), null, null, null, dir.resolve("out"))))
