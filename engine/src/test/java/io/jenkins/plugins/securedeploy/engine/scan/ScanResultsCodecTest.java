@@ -33,13 +33,22 @@ class ScanResultsCodecTest {
 
     @Test
     void shouldRefuseADocumentOfAnotherFormatOrVersion() {
-        for (String doc : List.of("{\"format\":\"secure-deploy-scan-results\",\"version\":1,\"results\":[]}",
+        for (String doc : List.of("{\"format\":\"secure-deploy-scan-result\",\"version\":1,\"results\":[]}",
                 "{\"format\":\"secure-deploy-findings\",\"version\":2,\"results\":[]}",
                 "{\"format\":\"secure-deploy-findings\",\"results\":[]}")) {
             assertThatThrownBy(() -> new ScanResultsReader().read(doc.getBytes(StandardCharsets.UTF_8), "x.json"))
                     .as(doc).isInstanceOf(InvalidInputException.class).hasMessageContaining("x.json")
                     .hasMessageContaining("[findings.");
         }
+    }
+
+    @Test
+    void shouldStillReadTheInterchangeWrittenUnderItsFormerName() {
+        String legacy = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
+                .replace("\"format\":\"secure-deploy-findings\"", "\"format\":\"secure-deploy-scan-results\"");
+
+        assertThat(new ScanResultsReader().read(legacy.getBytes(StandardCharsets.UTF_8), "build.xml"))
+                .isEqualTo(sample());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
@@ -38,6 +37,8 @@ import java.util.Map;
  */
 public final class FindingsParser extends JsonReportParser {
     private static final String FORMAT = ScanResultsWriter.FORMAT;
+    /** The same document under the name the host interchange had before it became this one (builds keep it). */
+    static final String LEGACY_FORMAT = "secure-deploy-scan-results";
 
     private final boolean all;
     private List<ScanResult> results = List.of();
@@ -84,7 +85,7 @@ public final class FindingsParser extends JsonReportParser {
         if (format[0] == null) {
             throw missing(p, displayName, "findings", "'format' is missing (expected \"" + FORMAT + "\")");
         }
-        if (!FORMAT.equals(format[0])) {
+        if (!FORMAT.equals(format[0]) && !LEGACY_FORMAT.equals(format[0])) {
             throw problem(p, displayName, "findings.format", "'format' must be \"" + FORMAT + "\"");
         }
         if (version[0] < 0) {
@@ -125,7 +126,7 @@ public final class FindingsParser extends JsonReportParser {
         ScanResult.Status[] status = {ScanResult.Status.OK};
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         Location[] countsAt = {null};
-        List<RawFinding> raw = new ArrayList<>();
+        List<FindingDraft> raw = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         boolean[] sawFindings = {false};
         fields(p, displayName, "a scan result", name -> {
@@ -156,7 +157,7 @@ public final class FindingsParser extends JsonReportParser {
             throw invalid(start, "findings.required", "a scan result needs 'findings' (an array, [] for none)");
         }
         List<Finding> findings = new ArrayList<>(raw.size());
-        for (RawFinding f : raw) {
+        for (FindingDraft f : raw) {
             findings.add(f.build(text[0]));
         }
         if (countsAt[0] != null) {
@@ -192,8 +193,8 @@ public final class FindingsParser extends JsonReportParser {
         });
     }
 
-    private static RawFinding finding(JsonParser p, String displayName) throws IOException {
-        RawFinding f = new RawFinding(at(p, displayName));
+    private static FindingDraft finding(JsonParser p, String displayName) throws IOException {
+        FindingDraft f = new FindingDraft(at(p, displayName));
         fields(p, displayName, "a finding", name -> {
             switch (name) {
                 case "fingerprint" -> f.fingerprint = nonBlank(p, displayName, "fingerprint");
@@ -357,35 +358,5 @@ public final class FindingsParser extends JsonReportParser {
             String displayName, String allowed) {
         return problem(p, displayName, "findings.unknown-field", "unknown field (not part of " + FORMAT
                 + " version 1); allowed here: " + allowed);
-    }
-
-    /** A finding as read, built once the result's tool is known. */
-    private static final class RawFinding {
-        final Location at;
-        String fingerprint;
-        String tool;
-        String ruleId;
-        String title = "";
-        Severity severity = Severity.UNKNOWN;
-        Category category = Category.OTHER;
-        double score = Double.NaN;
-        final List<String> ids = new ArrayList<>();
-        PackageRef pkg;
-        Location location = Location.ofFile("");
-
-        RawFinding(Location at) {
-            this.at = at;
-        }
-
-        Finding build(String resultTool) {
-            String t = tool == null ? resultTool : tool;
-            if (fingerprint != null) {
-                return new Finding(t, ruleId, title, severity, score, category, ids, pkg, location, fingerprint);
-            }
-            FindingBuilder b = Finding.builder(t, ruleId).title(title).severity(severity).score(score)
-                    .category(category).pkg(pkg).location(location);
-            ids.forEach(b::id);
-            return b.build();
-        }
     }
 }
