@@ -11,6 +11,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.report.EvidenceEntry;
 import io.jenkins.plugins.securedeploy.engine.report.GateRun;
 import io.jenkins.plugins.securedeploy.engine.sbom.GeneratedSbom;
+import io.jenkins.plugins.securedeploy.engine.sbom.LockfileFinder;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomGenerator;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomOptions;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
@@ -76,7 +77,7 @@ public final class DemoJob {
         }
 
         SbomGenerator generator = new SbomGenerator(clock, java.util.UUID::randomUUID);
-        GeneratedSbom sbom = generator.generate(workspace, List.of("package-lock.json"), artifacts,
+        GeneratedSbom sbom = generator.generate(workspace, new LockfileFinder().find(r.project()), artifacts,
                 SbomOptions.defaults().withProject("sample-app", "1.0.0"));
         Path sbomFile = r.out().resolve("sbom.cdx.json");
         Files.write(sbomFile, sbom.json());

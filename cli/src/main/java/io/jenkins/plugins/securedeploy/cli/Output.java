@@ -16,11 +16,22 @@ public final class Output {
     private final PrintWriter out;
     private final ColorScheme colors;
     private final boolean json;
+    private final boolean noColor;
 
     public Output(CommandSpec spec, boolean json) {
+        this(spec, json, false);
+    }
+
+    /** Output for a command that uses the {@link SharedOptions} mixin. */
+    public Output(CommandSpec spec, SharedOptions shared) {
+        this(spec, shared.json(), shared.noColor());
+    }
+
+    private Output(CommandSpec spec, boolean json, boolean noColor) {
         this.out = spec.commandLine().getOut();
         this.colors = spec.commandLine().getColorScheme();
         this.json = json;
+        this.noColor = noColor;
     }
 
     public boolean json() {
@@ -35,11 +46,19 @@ public final class Output {
 
     /** {@code PASSED} in green, {@code FAILED}/{@code ERROR} in red (where colours are on). */
     public String verdict(String verdict) {
-        if (colors.ansi() == Ansi.OFF || !colors.ansi().enabled()) {
+        if (noColor || colors.ansi() == Ansi.OFF || !colors.ansi().enabled()) {
             return verdict;
         }
         String style = "PASSED".equals(verdict) || "PASS".equals(verdict) ? "fg(green),bold" : "fg(red),bold";
         return colors.ansi().string("@|" + style + " " + verdict + "|@");
+    }
+
+    /** Prints an already rendered JSON document (only in --json mode), e.g. a findings document. */
+    public void json(byte[] document) {
+        if (json) {
+            out.println(new String(document, java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
+            out.flush();
+        }
     }
 
     /** Writes a value as pretty JSON (only in --json mode). */

@@ -37,7 +37,12 @@ public final class Progress implements AutoCloseable {
     }
 
     public static Progress start(PrintWriter err, String label) {
-        return new Progress(err, label, System.console() != null);
+        return start(err, label, System.console() != null);
+    }
+
+    /** A spinner shown only when {@code interactive} (tests force it). */
+    static Progress start(PrintWriter err, String label, boolean interactive) {
+        return new Progress(err, label, interactive);
     }
 
     private synchronized void tick() {

@@ -15,7 +15,11 @@ import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
+import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
+import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +61,31 @@ public final class SecureDeployCli {
 
     /** Runs a command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        return execute(commandLine(out, err), args);
+    }
+
+    /**
+     * Executes {@code args} on {@code cl} with the CLI's failure rules: a usage error exits 2, any other failure 3
+     * (never 1, which means "a gate or verification failed"), each with one plain line on stderr naming the file and
+     * the reason, never a stack trace; with {@code --json} stdout gets an {@link ErrorDocument}. Running out of heap
+     * or stack is such a failure too, with a hint how to give the JVM more.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        Failures failures = new Failures(jsonRequested(args), has(args, "--no-color"));
+        cl.setParameterExceptionHandler(failures::usage);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli lets Errors through: name the subcommand that was running
+            CommandLine.ParseResult parsed = cl.getParseResult();
+            CommandLine running = cl;
+            while (parsed != null && parsed.hasSubcommand()) {
+                parsed = parsed.subcommand();
+                running = parsed.commandSpec().commandLine();
+            }
+            return failures.error(e, running, cl);
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -66,22 +93,90 @@ public final class SecureDeployCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for usage.");
+        // one converter per value type for every command (also those added later): 90s, 5m, 1h, PT10M; YYYY-MM-DD
+        cl.registerConverter(Duration.class, new DurationConverter());
+        cl.registerConverter(LocalDate.class, new DateConverter());
+        Failures failures = new Failures(false, false);
+        cl.setParameterExceptionHandler(failures::usage);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        return cl;
+    }
+
+    /** Whether {@code --json} is among the options (before a {@code --} that starts a tool's own arguments). */
+    static boolean jsonRequested(String... args) {
+        return has(args, "--json");
+    }
+
+    private static boolean has(String[] args, String option) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                return false;
+            }
+            if (option.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How a failed command is reported. */
+    private record Failures(boolean json, boolean noColor) {
+        int usage(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter e = cl.getErr();
+            e.println(prefix(cl) + ex.getMessage());
+            e.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+            e.flush();
+            if (json) {
+                cl.getOut().println(ErrorDocument.usage(ex.getMessage()));
+                cl.getOut().flush();
+            }
             return ExitCode.USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter e = commandLine.getErr();
-            if (ex instanceof SecureDeployException) {
-                e.println(commandLine.getColorScheme().errorText("error: ") + ex.getMessage());
-            } else {
-                e.println(commandLine.getColorScheme().errorText("error: ") + "unexpected " + ex.getClass().getName()
-                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        }
+
+        int error(Throwable ex, CommandLine cl) {
+            return error(ex, cl, cl);
+        }
+
+        /** Reports {@code ex} of the command {@code cl} on the streams of {@code streams}. */
+        int error(Throwable ex, CommandLine cl, CommandLine streams) {
+            Throwable t = ex;
+            for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof VirtualMachineError) {
+                    t = c;
+                    break;
+                }
+            }
+            String message = message(t, cl);
+            streams.getErr().println(prefix(cl) + message);
+            streams.getErr().flush();
+            if (json) {
+                streams.getOut().println(ErrorDocument.error(message, t));
+                streams.getOut().flush();
             }
             return ExitCode.ERROR;
-        });
-        return cl;
+        }
+
+        private static String message(Throwable t, CommandLine cl) {
+            String command = cl.getCommandSpec().qualifiedName();
+            if (t instanceof OutOfMemoryError) {
+                return command + " ran out of memory (the JVM may use at most "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); the input is too large for this "
+                        + "heap: give the JVM more, e.g. SECURE_DEPLOY_JAVA_OPTS=-Xmx2g secure-deploy ... or "
+                        + "java -Xmx2g -jar secure-deploy.jar ...";
+            }
+            if (t instanceof StackOverflowError) {
+                return command + " ran out of stack: the input is nested too deeply to process";
+            }
+            if (t instanceof SecureDeployException) {
+                return t.getMessage();
+            }
+            return "internal error in " + command + " (" + t.getClass().getSimpleName() + ")"
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "; please report it";
+        }
+
+        private String prefix(CommandLine cl) {
+            return noColor ? "error: " : cl.getColorScheme().errorText("error: ").toString();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.securedeploy.cli.DemoJob;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,16 +52,17 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output folder for evidence and the report (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--tool-timeout", defaultValue = "PT2M",
-            description = "Timeout per scanner, ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tool-timeout", defaultValue = "2m", paramLabel = "DURATION",
+            description = "Timeout per scanner, e.g. 90s, 5m, 1h or ISO-8601 PT2M (default: ${DEFAULT-VALUE}).")
     Duration toolTimeout;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Override
     public Integer call() throws IOException {
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
+        boolean json = shared.json();
         Path app = samples.resolve("app");
         if (!Files.isDirectory(app)) {
             throw new InvalidInputException(Problem.of("demo.samples-missing",

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm;
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,15 +26,15 @@ public final class DigestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to hash.")
     List<Path> files;
 
     @Override
     public Integer call() {
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Progress ignored = Progress.start(spec.commandLine().getErr(), "hashing")) {
             for (Path f : files) {
@@ -43,6 +44,7 @@ public final class DigestCommand implements Callable<Integer> {
                 set.digests().forEach((a, d) -> row.put(a.id(), d.hex()));
                 rows.add(row);
                 output.line(set.get(DigestAlgorithm.SHA256).orElseThrow() + "  " + f);
+                output.line(set.get(DigestAlgorithm.SHA512).orElseThrow() + "  " + f);
             }
         }
         output.document(Map.of("files", rows));

@@ -2,6 +2,9 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
+import io.jenkins.plugins.securedeploy.engine.report.SarifWriter;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,8 +68,12 @@ public final class GateCommand implements Callable<Integer> {
             description = "Where index.html, gate-report.json and baseline.json are written.")
     Path reportDir;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the gated findings as SARIF 2.1.0 "
+            + "(waived ones as suppressed, new/unchanged against the baseline) for code-scanning dashboards.")
+    Path sarif;
+
+    @Mixin
+    SharedOptions shared;
 
     @Option(names = "--sbom-present", description = "Evidence fact: an SBOM was recorded.")
     boolean sbomPresent;
@@ -137,14 +145,21 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec, json);
-        List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
+        Output output = new Output(spec, shared);
         GateOverride override = overrideBy == null && overrideReason == null && overrideExpires == null ? null
                 : new GateOverride(overrideBy, overrideReason, overrideTicket, overrideExpires);
-        SbomIngest ingest = new SbomIngest();
-        List<SbomSummary> summaries = sboms.stream().map(f -> ingest.ingest(SbomSource.ofPath(f))).toList();
-        GateRun.Outcome outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
-                facts(sbomPresent || !summaries.isEmpty()), override, null, reportDir, summaries));
+        GateRun.Outcome outcome;
+        try (Progress ignored = Progress.start(spec.commandLine().getErr(), "gating")) {
+            List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
+            SbomIngest ingest = new SbomIngest();
+            List<SbomSummary> summaries = sboms.stream().map(f -> ingest.ingest(SbomSource.ofPath(
+                    SbomCommand.existing(f)))).toList();
+            outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
+                    facts(sbomPresent || !summaries.isEmpty()), override, null, reportDir, summaries));
+            if (sarif != null) {
+                IngestCommand.write(sarif, new SarifWriter().write(outcome.report()));
+            }
+        }
         GateDecision d = outcome.decision();
         output.line("Gate " + output.verdict(d.verdict().name()) + (d.isOverridden()
                 ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "
@@ -162,6 +177,9 @@ public final class GateCommand implements Callable<Integer> {
         output.line("Findings: " + d.findings().size() + " (" + outcome.report().newCount() + " new, "
                 + d.fixed().size() + " fixed)");
         output.line("Report: " + outcome.index().toAbsolutePath());
+        if (sarif != null) {
+            output.line("SARIF:  " + sarif);
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("verdict", d.verdict().name());
         doc.put("headline", d.headline());
@@ -171,6 +189,7 @@ public final class GateCommand implements Callable<Integer> {
         doc.put("report", outcome.index().toAbsolutePath().toString());
         doc.put("json", outcome.json().toAbsolutePath().toString());
         doc.put("baseline", outcome.nextBaseline().toAbsolutePath().toString());
+        doc.put("sarif", sarif == null ? null : sarif.toAbsolutePath().toString());
         output.document(doc);
         if (d.allowsDeployment()) {
             return ExitCode.PASS;

@@ -8,7 +8,6 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.HardeningRules;
-import io.jenkins.plugins.securedeploy.engine.report.ScanResultWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
@@ -62,7 +61,7 @@ public final class HardenCommand implements Callable<Integer> {
         EngineLog log = new EngineLog("[harden] ");
         ScanResult result = new ContainerScanner(ruleSet).scan(new FileSystemWorkspace(dir), log);
         if (out != null) {
-            Files.write(out, new ScanResultWriter().write(result));
+            Files.write(out, new ScanResultsWriter().write(List.of(result)));
         }
         Output output = new Output(spec, json);
         for (Finding f : result.findings()) {

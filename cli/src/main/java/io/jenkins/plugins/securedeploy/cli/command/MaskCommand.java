@@ -4,9 +4,11 @@ import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.SuppressForbidden;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
+import io.jenkins.plugins.securedeploy.engine.mask.EncodedForms;
 import io.jenkins.plugins.securedeploy.engine.mask.FileMasker;
 import io.jenkins.plugins.securedeploy.engine.mask.MaskingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
@@ -24,6 +26,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,12 +52,18 @@ public final class MaskCommand implements Callable<Integer> {
     List<Path> secretFiles = new ArrayList<>();
 
     @Option(names = "--min-length", paramLabel = "N", defaultValue = "4",
-            description = "Secrets and lines shorter than this are not masked (default: ${DEFAULT-VALUE}).")
+            description = "The masking floor: a secret shorter than this is refused (exit 2, unless --allow-short); "
+                    + "lines of a multi-line secret shorter than this are not masked on their own "
+                    + "(default: ${DEFAULT-VALUE}).")
     int minLength;
 
     @Option(names = "--in-place", arity = "1..*", paramLabel = "FILE",
             description = "Mask these files in place (atomically) instead of stdin.")
     List<Path> inPlace = new ArrayList<>();
+
+    @Option(names = "--allow-short", description = "Go on when a secret is shorter than --min-length: it is then NOT "
+            + "masked (a warning says so). Without it such a secret is a usage error (exit 2).")
+    boolean allowShort;
 
     /** The environment secrets are read from; tests replace it. */
     Map<String, String> environment = System.getenv();
@@ -63,13 +72,27 @@ public final class MaskCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (secretEnv.isEmpty() && secretFiles.isEmpty()) {
-            err.println("error: give at least one --secret-env or --secret-file");
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "give at least one --secret-env or --secret-file");
+        }
+        if (minLength < 1) {
+            throw new ParameterException(spec.commandLine(), "--min-length must be at least 1, got " + minLength);
         }
         SecretMasker masker = SecretMasker.builder().floor(minLength).addAll(secrets(err)).build();
         if (inPlace.isEmpty()) {
             pipe(masker);
             return ExitCode.PASS;
+        }
+        List<Problem> unusable = new ArrayList<>();
+        for (Path f : inPlace) {
+            String why = Files.isSymbolicLink(f) ? "it is a symbolic link (not followed)"
+                    : !Files.exists(f) ? "it does not exist" : Files.isDirectory(f) ? "it is a directory" : null;
+            if (why != null) {
+                unusable.add(Problem.of("mask.file.unusable", "cannot mask in place: " + why,
+                        Location.ofFile(f.toString())));
+            }
+        }
+        if (!unusable.isEmpty()) {
+            throw new InvalidInputException(unusable);
         }
         FileMasker files = new FileMasker(masker);
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +101,7 @@ public final class MaskCommand implements Callable<Integer> {
             try {
                 masks = files.maskInPlace(f);
             } catch (IOException e) {
-                throw new EnvironmentException("cannot mask " + f + " in place", e);
+                throw new EnvironmentException("cannot mask " + f + " in place: " + IoReason.of(e), e);
             }
             out.println((masks == 0 ? "unchanged  " : "masked " + masks + "  ") + f);
         }
@@ -89,13 +112,14 @@ public final class MaskCommand implements Callable<Integer> {
     private List<SecretValue> secrets(PrintWriter err) throws IOException {
         List<SecretValue> secrets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<String> tooShort = new ArrayList<>();
         for (String name : secretEnv) {
             String value = environment.get(name);
             if (value == null) {
                 problems.add(Problem.of("mask.env.unset", "environment variable is not set",
                         Location.ofFile("--secret-env " + name)));
             } else {
-                add(secrets, value, "--secret-env " + name, err);
+                add(secrets, tooShort, value, "--secret-env " + name);
             }
         }
         for (Path f : secretFiles) {
@@ -103,23 +127,35 @@ public final class MaskCommand implements Callable<Integer> {
                 problems.add(Problem.of("mask.file.missing", "secret file does not exist or is not a file",
                         Location.ofFile(f.toString())));
             } else {
-                add(secrets, Files.readString(f, StandardCharsets.UTF_8), "--secret-file " + f, err);
+                add(secrets, tooShort, Files.readString(f, StandardCharsets.UTF_8), "--secret-file " + f);
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        if (!tooShort.isEmpty() && !allowShort) {
+            throw new ParameterException(spec.commandLine(), String.join("; ", tooShort)
+                    + "; it would NOT be masked (masking so little would hide ordinary text): use a longer secret, "
+                    + "lower --min-length, or pass --allow-short to go on without masking it");
+        }
+        tooShort.forEach(w -> err.println("warning: " + w + " - NOT masked (--allow-short)"));
+        err.flush();
         return secrets;
     }
 
-    private void add(List<SecretValue> secrets, String value, String source, PrintWriter err) {
-        if (value.strip().length() < minLength) {
-            err.println("warning: " + source + ": the secret is " + value.strip().length() + " chars, shorter than the"
-                    + " masking floor of " + minLength + " - NOT masked (it would hide ordinary text)");
-            err.flush();
+    private void add(List<SecretValue> secrets, List<String> tooShort, String value, String source) {
+        if (value.isEmpty()) {
+            tooShort.add(source + ": the secret is empty");
             return;
         }
-        secrets.add(SecretValue.of(value));
+        SecretValue secret = SecretValue.of(value);
+        int length = EncodedForms.maskedLength(secret);
+        if (length < minLength) {
+            tooShort.add(source + ": the secret is " + length + " chars, shorter than the masking floor of "
+                    + minLength);
+            return;
+        }
+        secrets.add(secret);
     }
 
     @SuppressForbidden(reason = "the mask command is a pipe: it owns the process's stdin and stdout as bytes")

@@ -3,6 +3,9 @@ package io.jenkins.plugins.securedeploy.cli.command;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
+import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
+import io.jenkins.plugins.securedeploy.engine.sbom.LockfileFinder;
 import io.jenkins.plugins.securedeploy.engine.core.ArtifactRef;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
@@ -28,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +53,10 @@ public final class SbomCommand implements Callable<Integer> {
     }
 
     static Path existing(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(Problem.of("file.directory", "is a directory, not a file (give the "
+                    + "SBOM file itself)", Location.ofFile(file.toString())));
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(Problem.of("file.missing", "file does not exist",
                     Location.ofFile(file.toString())));
@@ -57,9 +66,12 @@ public final class SbomCommand implements Callable<Integer> {
 
     /** {@code sbom generate}: CycloneDX JSON from lockfiles and build artifacts. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Generate a CycloneDX SBOM from lockfiles (package-lock.json, npm-shrinkwrap.json, "
+            description = {"Generate a CycloneDX SBOM from lockfiles (package-lock.json, npm-shrinkwrap.json, "
                     + "poetry.lock, requirements*.txt, go.sum, Maven dependency:tree JSON or g:a:v list) and "
-                    + "build artifacts.")
+                    + "build artifacts.",
+                "A DIR argument is searched for the lockfiles with a fixed name, skipping vendored and build folders "
+                    + "(node_modules, vendor, target, build, dist, ... and hidden folders); Maven lists are named "
+                    + "explicitly."})
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -80,23 +92,23 @@ public final class SbomCommand implements Callable<Integer> {
         @Option(names = "--project-version", description = "The project's version.")
         String projectVersion;
 
-        @Option(names = "--json", description = "Machine-readable summary.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
-        @Parameters(arity = "0..*", paramLabel = "LOCKFILE", description = "Lockfiles and manifests.")
+        @Parameters(arity = "0..*", paramLabel = "LOCKFILE|DIR", description = "Lockfiles, or folders to search "
+                + "for them.")
         List<Path> lockfiles = new ArrayList<>();
 
         @Override
         public Integer call() throws IOException {
             if (!SbomOptions.SPEC_VERSIONS.contains(specVersion)) {
-                spec.commandLine().getErr().println("error: --spec must be 1.5 or 1.6");
-                return ExitCode.USAGE;
+                throw new ParameterException(spec.commandLine(), "--spec must be 1.5 or 1.6, got '" + specVersion
+                        + "'");
             }
             if (lockfiles.isEmpty() && artifacts.isEmpty()) {
-                spec.commandLine().getErr().println("error: give at least one LOCKFILE or --artifact");
-                return ExitCode.USAGE;
+                throw new ParameterException(spec.commandLine(), "give at least one LOCKFILE, DIR or --artifact");
             }
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             SbomGenerator generator = SbomGenerator.system();
             GeneratedSbom sbom;
             try (Progress ignored = Progress.start(spec.commandLine().getErr(), "generating SBOM")) {
@@ -104,7 +116,11 @@ public final class SbomCommand implements Callable<Integer> {
                 List<Problem> problems = new ArrayList<>();
                 for (Path lockfile : lockfiles) {
                     try {
-                        contents.add(generator.read(SbomSource.ofPath(existing(lockfile))));
+                        if (Files.isDirectory(lockfile)) {
+                            contents.addAll(readDirectory(generator, lockfile, spec.commandLine().getErr()));
+                        } else {
+                            contents.add(generator.read(SbomSource.ofPath(existing(lockfile))));
+                        }
                     } catch (InvalidInputException e) {
                         problems.addAll(e.problems());
                     }
@@ -129,11 +145,35 @@ public final class SbomCommand implements Callable<Integer> {
                 SbomSummary s = sbom.summary();
                 output.line("wrote " + out + ": CycloneDX " + s.specVersion() + ", " + s.componentCount()
                         + " components, " + s.sha256());
-                output.document(Map.of("file", out.toString(), "specVersion", s.specVersion(),
-                        "serialNumber", s.serialNumber(), "components", s.componentCount(),
-                        "sha256", s.sha256().hex()));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("file", out.toString());
+                doc.put("specVersion", s.specVersion());
+                doc.put("serialNumber", s.serialNumber());
+                doc.put("components", s.componentCount());
+                doc.put("sha256", s.sha256().hex());
+                output.document(doc);
             }
             return ExitCode.PASS;
+        }
+
+        /** The lockfiles found under {@code dir}, read with names relative to it (as a build workspace has them). */
+        private static List<LockfileContents> readDirectory(SbomGenerator generator, Path dir,
+                java.io.PrintWriter err) {
+            List<String> found = new LockfileFinder().find(dir);
+            if (found.isEmpty()) {
+                throw new InvalidInputException(Problem.of("sbom.no-lockfile", "no lockfile found in this folder "
+                        + "(looked for package-lock.json, npm-shrinkwrap.json, poetry.lock, go.sum, requirements*.txt;"
+                        + " skipped " + String.join(", ", new java.util.TreeSet<>(LockfileFinder.SKIPPED))
+                        + " and hidden folders)", Location.ofFile(dir.toString())));
+            }
+            err.println("lockfiles in " + dir + ": " + String.join(", ", found));
+            err.flush();
+            FileSystemWorkspace workspace = new FileSystemWorkspace(dir);
+            List<LockfileContents> contents = new ArrayList<>();
+            for (String name : found) {
+                contents.add(generator.read(workspace, name));
+            }
+            return contents;
         }
     }
 
@@ -145,15 +185,15 @@ public final class SbomCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "SBOM files.")
         List<Path> files;
 
         @Override
         public Integer call() {
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             SbomValidator validator = new SbomValidator();
             boolean allValid = true;
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -179,7 +219,10 @@ public final class SbomCommand implements Callable<Integer> {
                         "line", p.location().line())).toList());
                 rows.add(row);
             }
-            output.document(Map.of("valid", allValid, "files", rows));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("valid", allValid);
+            doc.put("files", rows);
+            output.document(doc);
             return allValid ? ExitCode.PASS : ExitCode.GATE_FAILED;
         }
     }
@@ -191,8 +234,8 @@ public final class SbomCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         @Parameters(index = "0", paramLabel = "OLD")
         Path before;
@@ -202,7 +245,7 @@ public final class SbomCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             SbomIngest ingest = new SbomIngest();
             SbomDiff diff = SbomDiff.between(ingest.ingest(SbomSource.ofPath(existing(before))),
                     ingest.ingest(SbomSource.ofPath(existing(after))));

@@ -3,6 +3,12 @@ package io.jenkins.plugins.securedeploy.cli.command;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
+import io.jenkins.plugins.securedeploy.engine.scan.runner.ToolRun;
+import java.nio.file.Files;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
@@ -27,14 +33,17 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code secure-deploy scan --tool ID [--timeout 10m] [--report FILE] [--json] -- <tool args...>}: runs a scanner
- * through the engine's ScanService and prints the findings by severity. Exit 3 when the scan cannot be trusted
+ * {@code secure-deploy scan --tool ID [--timeout 10m] [--report FILE] [--report-out FILE] [--dir DIR] [--json] --
+ * <tool args...>}: runs a scanner through the engine's ScanService and prints the findings by severity; with
+ * {@code --json} the findings document that {@code ingest} and {@code gate} read. Exit 3 when the scan cannot be trusted
  * (tool missing, crashed, timed out, report missing or garbled), 0 otherwise: gating is the gate command's job.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,8 +73,17 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Read the report from FILE (which the tool writes) instead of the tool's stdout.")
     String report;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Option(names = "--report-out", paramLabel = "FILE",
+            description = "Also keep the tool's raw report (its stdout or --report file) at FILE, parsed or not.")
+    Path reportOut;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Run the tool in DIR; file paths in findings are relative to it (default: the current "
+                    + "directory).")
+    Path dir;
+
+    @Mixin
+    SharedOptions shared;
 
     @Parameters(paramLabel = "TOOL-ARGS", arity = "0..*",
             description = "After --: the tool's target arguments (bandit, shellcheck) or its whole command.")
@@ -75,13 +93,14 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         ScannerRegistry registry = ScannerRegistry.standard();
         if (registry.find(tool).isEmpty()) {
-            return usage("unknown tool '" + tool + "'; known: " + knownIds(registry));
+            throw new ParameterException(spec.commandLine(), "unknown tool '" + tool + "'; known: "
+                    + knownIds(registry));
         }
         ToolSpec toolSpec = DefaultToolSpecs.find(tool, toolArgs, timeout).orElse(null);
         if (toolSpec == null) {
             if (toolArgs.isEmpty()) {
-                return usage("tool '" + tool + "' has no built-in command; give it after --, e.g. "
-                        + "secure-deploy scan --tool " + tool + " -- " + tool + " ...");
+                throw new ParameterException(spec.commandLine(), "tool '" + tool + "' has no built-in command; "
+                        + "give it after --, e.g. secure-deploy scan --tool " + tool + " -- " + tool + " ...");
             }
             toolSpec = ToolSpec.stdoutReport(tool, toolArgs.get(0), toolArgs.subList(1, toolArgs.size()),
                     ExitCodePolicy.zeroOnly(), timeout);
@@ -91,11 +110,16 @@ public final class ScanCommand implements Callable<Integer> {
         }
         // the secret masker plugs in here once the CLI has one; until then captured output is shown as is
         ScanService service = new ScanService(registry, new ToolRunner(), UnaryOperator.identity());
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(Problem.of("scan.no-such-directory",
+                    "--dir is not a directory (it does not exist or is a file)", Location.ofFile(dir.toString())));
+        }
         ToolScan scan;
         try (Progress ignored = Progress.start(spec.commandLine().getErr(), "running " + tool)) {
-            scan = service.scan(toolSpec, Path.of("").toAbsolutePath());
+            scan = service.scan(toolSpec, dir.toAbsolutePath().normalize(),
+                    reportOut == null ? null : reportOut.toAbsolutePath());
         }
-        print(new Output(spec, json), scan);
+        print(new Output(spec, shared), scan);
         return scan.result().isError() ? ExitCode.ERROR : ExitCode.PASS;
     }
 
@@ -121,50 +145,13 @@ public final class ScanCommand implements Callable<Integer> {
         for (Problem p : result.problems()) {
             output.line("  " + (result.isError() ? "" : "note: ") + p.describe().replace("\n", "\n    "));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tool", tool);
-        doc.put("status", result.status().name());
-        doc.put("command", scan.run().commandLine());
-        doc.put("outcome", scan.run().outcome().name());
-        doc.put("exitCode", scan.run().hasExitCode() ? scan.run().exitCode() : null);
-        doc.put("durationMillis", scan.run().duration().toMillis());
-        doc.put("toolVersion", result.toolVersion());
-        doc.put("counts", counts);
-        doc.put("findings", result.findings().stream().map(ScanCommand::finding).toList());
-        doc.put("problems", result.problems().stream().map(ScanCommand::problem).toList());
-        output.document(doc);
-    }
-
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ruleId", f.ruleId());
-        m.put("severity", f.severity().name());
-        m.put("category", f.category().name());
-        m.put("title", f.title());
-        m.put("file", f.location().file());
-        m.put("line", f.location().line());
-        m.put("column", f.location().column());
-        m.put("ids", f.ids());
-        f.packageRef().ifPresent(p -> m.put("package", p.purl().isEmpty() ? p.name() + "@" + p.version() : p.purl()));
-        if (f.hasScore()) {
-            m.put("score", f.score());
+        if (reportOut != null && !output.json()) {
+            output.line("  raw report kept at " + reportOut);
         }
-        m.put("fingerprint", f.fingerprint());
-        return m;
-    }
-
-    private static Map<String, Object> problem(Problem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", p.code());
-        m.put("message", p.message());
-        m.put("location", p.location().describe());
-        return m;
-    }
-
-    private int usage(String message) {
-        spec.commandLine().getErr().println("error: " + message);
-        spec.commandLine().getErr().println("Try 'secure-deploy scan --help' for usage.");
-        return ExitCode.USAGE;
+        ToolRun run = scan.run();
+        ScanResultsWriter.Run how = new ScanResultsWriter.Run(run.commandLine(), run.outcome().name(),
+                run.hasExitCode() ? run.exitCode() : -1, run.duration().toMillis());
+        output.json(FindingsOutput.render(List.of(new ScanResultsWriter.Entry(result, how))));
     }
 
     private static String knownIds(ScannerRegistry registry) {

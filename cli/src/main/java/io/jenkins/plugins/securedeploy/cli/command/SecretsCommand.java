@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
@@ -18,13 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +40,8 @@ public final class SecretsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Option(names = "--include", paramLabel = "GLOB",
             description = "Scan only matching paths (repeatable; default: all). '**/' also matches the top level.")
@@ -56,8 +57,9 @@ public final class SecretsCommand implements Callable<Integer> {
     @Option(names = "--allow-rule", paramLabel = "RULE", description = "Disable a rule by id (repeatable).")
     List<String> allowRules = new ArrayList<>();
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES",
-            description = "Skip (and list) files larger than this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Skip (and list) files larger than this: bytes, or with k/m/g (KiB/MiB/GiB) "
+                    + "(default: ${DEFAULT-VALUE} bytes).")
     long maxFileSize = SecretScanOptions.DEFAULT_MAX_FILE_SIZE;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan.")
@@ -66,7 +68,8 @@ public final class SecretsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(Problem.of("secrets.no-such-directory", "not a directory",
+            throw new InvalidInputException(Problem.of("secrets.no-such-directory",
+                    Files.exists(dir) ? "is a file, not a directory (give the folder to scan)" : "does not exist",
                     Location.ofFile(dir.toString())));
         }
         SecretScanOptions options = SecretScanOptions.defaults()
@@ -82,7 +85,7 @@ public final class SecretsCommand implements Callable<Integer> {
         try (Progress ignored = Progress.start(spec.commandLine().getErr(), "scanning for secrets")) {
             result = new SecretScanner().scan(new FileSystemWorkspace(dir), options);
         }
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         print(output, result);
         if (result.isError()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -95,28 +98,16 @@ public final class SecretsCommand implements Callable<Integer> {
 
     private static void print(Output output, ScanResult result) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        List<Map<String, Object>> rows = new ArrayList<>();
         for (Finding f : result.findings()) {
             counts.merge(f.severity(), 1, Integer::sum);
             output.line(String.format(Locale.ROOT, "%-8s  %-24s  %s  %s", f.severity(), f.ruleId(),
                     f.location().describe(), f.title()));
             output.line("          fingerprint " + f.fingerprint());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("ruleId", f.ruleId());
-            row.put("severity", f.severity().name());
-            row.put("title", f.title());
-            row.put("file", f.location().file());
-            row.put("line", f.location().line());
-            row.put("column", f.location().column());
-            row.put("fingerprint", f.fingerprint());
-            rows.add(row);
         }
-        List<Map<String, Object>> problems = new ArrayList<>();
         for (Problem p : result.problems()) {
             if (!p.code().equals(SecretScanner.READ_FAILED)) {
                 output.line("skipped   " + p.describe());
             }
-            problems.add(Map.of("code", p.code(), "message", p.message(), "file", p.location().file()));
         }
         String verdict = result.isError() ? "ERROR" : result.findings().isEmpty() ? "PASSED" : "FAILED";
         StringBuilder summary = new StringBuilder();
@@ -124,16 +115,6 @@ public final class SecretsCommand implements Callable<Integer> {
                 .append(s.name().toLowerCase(Locale.ROOT)));
         output.line(result.findings().size() + " secret(s) found" + (summary.length() == 0 ? "" : summary + ")")
                 + ", " + result.problems().size() + " file(s) not scanned: " + output.verdict(verdict));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tool", result.tool());
-        doc.put("rulesVersion", result.toolVersion());
-        doc.put("verdict", verdict);
-        Map<String, Integer> countDoc = new LinkedHashMap<>();
-        countDoc.put("total", result.findings().size());
-        counts.forEach((s, n) -> countDoc.put(s.name(), n));
-        doc.put("counts", countDoc);
-        doc.put("findings", rows);
-        doc.put("problems", problems);
-        output.document(doc);
+        output.json(FindingsOutput.of(List.of(result)));
     }
 }

@@ -29,10 +29,10 @@ class GateCommandTest {
     Path findings(String name, String severity) throws IOException {
         Path f = dir.resolve(name);
         Files.writeString(f, """
-                {"format": "secure-deploy-findings", "tool": "trivy", "toolVersion": "0.50.0",
+                {"format": "secure-deploy-findings", "version": 1, "results": [{"tool": "trivy", "toolVersion": "0.50.0",
                  "findings": [{"ruleId": "CVE-2024-1", "title": "openssl overflow", "severity": "%s",
                    "category": "SCA", "ids": ["CVE-2024-1"],
-                   "package": {"name": "openssl", "version": "3.0.1", "fixedVersion": "3.0.13"}}]}
+                   "package": {"name": "openssl", "version": "3.0.1", "fixedVersion": "3.0.13"}}]}]}
                 """.replace("%s", severity), StandardCharsets.UTF_8);
         return f;
     }

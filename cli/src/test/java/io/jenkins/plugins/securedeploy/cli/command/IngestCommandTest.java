@@ -67,13 +67,18 @@ class IngestCommandTest {
         int code = run("ingest", "--json", trivy.toString(), garbage.toString());
         assertThat(code).isEqualTo(ExitCode.ERROR);
         JsonNode doc = Json.strict().mapper().readTree(out.toString());
+        assertThat(doc.get("format").asText()).isEqualTo("secure-deploy-findings");
         assertThat(doc.get("status").asText()).isEqualTo("ERROR");
-        assertThat(doc.get("reports").get(0).get("bySeverity").get("CRITICAL").asInt()).isEqualTo(1);
-        JsonNode broken = doc.get("reports").get(1);
+        JsonNode first = doc.get("results").get(0);
+        assertThat(first.get("tool").asText()).isEqualTo("trivy");
+        assertThat(first.get("counts").get("CRITICAL").asInt()).isEqualTo(1);
+        assertThat(first.get("counts").get("LOW").asInt()).isEqualTo(1);
+        assertThat(first.get("findings")).as("every normalised finding, not only counts").hasSize(2);
+        assertThat(first.get("findings").get(0).get("fingerprint").asText()).isNotBlank();
+        JsonNode broken = doc.get("results").get(1);
         assertThat(broken.get("status").asText()).isEqualTo("ERROR");
-        assertThat(broken.get("problems").get(0).get("file").asText()).endsWith("garbage.json");
-        assertThat(broken.get("problems").get(0).get("line").asInt()).isPositive();
-        assertThat(doc.get("tools").get("trivy").get("LOW").asInt()).isEqualTo(1);
+        assertThat(broken.get("problems").get(0).get("location").get("file").asText()).endsWith("garbage.json");
+        assertThat(broken.get("problems").get(0).get("location").get("line").asInt()).isPositive();
     }
 
     @Test
@@ -82,7 +87,9 @@ class IngestCommandTest {
         assertThat(run("ingest", empty.toString())).isEqualTo(ExitCode.ERROR);
         assertThat(out.toString()).contains("report.unknown-format", "supported:");
         assertThat(run("ingest", "--format", "gitleaks", empty.toString())).isEqualTo(ExitCode.PASS);
-        assertThat(run("ingest", "--format", "nessus", empty.toString())).isEqualTo(ExitCode.ERROR);
+        assertThat(run("ingest", "--format", "nessus", empty.toString())).as("an unknown format is a usage error")
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("unknown --format 'nessus'", "supported:", "gitleaks");
     }
 
     @Test

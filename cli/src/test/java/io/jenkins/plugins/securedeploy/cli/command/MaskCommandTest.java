@@ -77,11 +77,19 @@ class MaskCommandTest {
     }
 
     @Test
-    void shouldWarnAboutATooShortSecretWithoutPrintingIt() throws IOException {
-        Path log = Files.writeString(dir.resolve("build.log"), "abc\n");
+    void shouldRefuseATooShortSecretWithoutPrintingItUnlessAllowed() throws IOException {
+        Path log = Files.writeString(dir.resolve("build.log"), "abc " + canary.value() + "\n");
         assertThat(run(Map.of("SHORT", "abc", "OK", canary.value()), "--secret-env", "SHORT", "--secret-env", "OK",
-                "--in-place", log.toString())).isEqualTo(ExitCode.PASS);
+                "--in-place", log.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--secret-env SHORT", "3 chars", "floor of 4", "NOT be masked",
+                "--allow-short").doesNotContain("abc");
+        assertThat(Files.readString(log)).as("nothing is touched").contains(canary.value());
+
+        err.getBuffer().setLength(0);
+        assertThat(run(Map.of("SHORT", "abc", "OK", canary.value()), "--secret-env", "SHORT", "--secret-env", "OK",
+                "--allow-short", "--in-place", log.toString())).isEqualTo(ExitCode.PASS);
         assertThat(err.toString()).contains("--secret-env SHORT", "NOT masked").doesNotContain("abc");
+        assertThat(Files.readString(log)).isEqualTo("abc ****\n");
     }
 
     @Test

@@ -43,13 +43,15 @@ class ScanCommandITest {
         int code = run("scan", "--tool", "shellcheck", "--json", "--", deployScript().toString());
 
         assertThat(code).isEqualTo(ExitCode.PASS);
-        JsonNode doc = Json.strict().mapper().readTree(out.toString());
+        JsonNode root = Json.strict().mapper().readTree(out.toString());
+        assertThat(root.path("format").asText()).isEqualTo("secure-deploy-findings");
+        JsonNode doc = root.path("results").get(0);
         assertThat(doc.path("status").asText()).isEqualTo("OK");
-        assertThat(doc.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(doc.at("/run/exitCode").asInt()).isEqualTo(1);
         assertThat(doc.path("counts").path("MEDIUM").asInt()).isEqualTo(1);
         assertThat(doc.path("findings")).hasSize(2);
         assertThat(doc.path("findings").get(0).path("ruleId").asText()).isEqualTo("SC2164");
-        assertThat(doc.path("findings").get(0).path("line").asInt()).isEqualTo(4);
+        assertThat(doc.path("findings").get(0).at("/location/line").asInt()).isEqualTo(4);
     }
 
     @Test

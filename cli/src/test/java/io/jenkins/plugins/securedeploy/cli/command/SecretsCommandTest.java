@@ -67,10 +67,10 @@ class SecretsCommandTest {
         write("a/.env", "KEY=" + KEY + "\n");
         write("vendor/lib.js", "var k = '" + KEY + "';\n");
         assertThat(run("secrets", "--json", "--exclude", "vendor/**", dir.toString())).isEqualTo(1);
-        JsonNode doc = Json.strict().mapper().readTree(out.toString());
-        assertThat(doc.get("verdict").asText()).isEqualTo("FAILED");
+        JsonNode doc = Json.strict().mapper().readTree(out.toString()).get("results").get(0);
+        assertThat(doc.get("tool").asText()).isEqualTo("secure-deploy-secrets");
         assertThat(doc.get("counts").get("CRITICAL").asInt()).isEqualTo(1);
-        assertThat(doc.get("findings").get(0).get("file").asText()).isEqualTo("a/.env");
+        assertThat(doc.get("findings").get(0).get("location").get("file").asText()).isEqualTo("a/.env");
         String fingerprint = doc.get("findings").get(0).get("fingerprint").asText();
         out.getBuffer().setLength(0);
 
@@ -78,7 +78,7 @@ class SecretsCommandTest {
                 dir.toString());
 
         assertThat(code).isZero();
-        assertThat(Json.strict().mapper().readTree(out.toString()).get("findings")).isEmpty();
+        assertThat(Json.strict().mapper().readTree(out.toString()).at("/results/0/findings")).isEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class SecretsCommandTest {
         Path missing = dir.resolve("nope");
 
         assertThat(run("secrets", missing.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("not a directory");
+        assertThat(err.toString()).contains("nope", "does not exist");
         assertThat(missing).doesNotExist();
     }
 }

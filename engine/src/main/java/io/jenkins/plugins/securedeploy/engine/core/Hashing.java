@@ -28,7 +28,7 @@ public final class Hashing {
         try (InputStream in = Files.newInputStream(file)) {
             return stream(in, algorithms);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
+            throw new EnvironmentException("cannot read " + file + " to hash it: " + IoReason.of(e), e);
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.RedactedCause;
@@ -108,7 +109,7 @@ public final class Json {
                     Problem.of("file.missing", "file does not exist", Location.ofFile(displayName)), e);
         } catch (IOException e) {
             throw new InvalidInputException(
-                    Problem.of("file.unreadable", "cannot read file: " + e.getClass().getSimpleName(),
+                    Problem.of("file.unreadable", "cannot read file: " + IoReason.of(e),
                             Location.ofFile(displayName)), e);
         }
     }
@@ -153,7 +154,7 @@ public final class Json {
                     Problem.of("json.too-large", e.getMessage(), Location.ofFile(displayName)), e);
         }
         return new InvalidInputException(
-                Problem.of("file.unreadable", "cannot read: " + e.getClass().getSimpleName(),
+                Problem.of("file.unreadable", "cannot read: " + IoReason.of(e),
                         Location.ofFile(displayName)), e);
     }
 

@@ -62,7 +62,7 @@ public final class EncodedForms {
             throw new IllegalArgumentException("the masking floor must be at least 1, was " + floor);
         }
         Map<String, Form> forms = new LinkedHashMap<>();
-        String value = secret.reveal();
+        String value = maskedText(secret);
         if (value.length() < floor) {
             return List.of();
         }
@@ -75,6 +75,25 @@ public final class EncodedForms {
             }
         }
         return List.copyOf(forms.values());
+    }
+
+    /**
+     * The text that is masked for {@code secret}: the value without trailing line breaks. A key read from a file
+     * (a PEM block) ends in a newline that is formatting, not secret material; masking it would swallow the line
+     * break after the key, so the next log line would be glued to the mask.
+     */
+    static String maskedText(SecretValue secret) {
+        String value = secret.reveal();
+        int end = value.length();
+        while (end > 0 && (value.charAt(end - 1) == '\n' || value.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end == 0 ? value : value.substring(0, end);
+    }
+
+    /** Length of what is masked for {@code secret} (trailing line breaks not counted); safe to show. */
+    public static int maskedLength(SecretValue secret) {
+        return maskedText(secret).length();
     }
 
     private static void addAll(Map<String, Form> forms, String value, Encoding rawKind, int floor) {

@@ -193,10 +193,11 @@ public final class SecretMasker {
             int index = 0;
             for (SecretValue secret : secrets) {
                 index++;
-                if (secret.length() < floor) {
+                int length = EncodedForms.maskedLength(secret);
+                if (length < floor) {
                     warnings.add(String.format(Locale.ROOT, "secret #%d (%d chars) is shorter than the masking floor"
                             + " of %d chars and is NOT masked: masking it would hide ordinary text", index,
-                            secret.length(), floor));
+                            length, floor));
                     continue;
                 }
                 for (EncodedForms.Form form : EncodedForms.of(secret, floor)) {

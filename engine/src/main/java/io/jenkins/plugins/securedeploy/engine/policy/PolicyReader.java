@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
@@ -35,6 +36,11 @@ public final class PolicyReader {
     private static final int MAX_BYTES = 16 * 1024 * 1024;
 
     public Policy read(Path file, String displayName) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(Problem.of("file.directory",
+                    "is a directory, not a policy file (give the file, e.g. " + displayName.replaceAll("/+$", "")
+                            + "/.secure-deploy.yml)", Location.ofFile(displayName)));
+        }
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new InvalidInputException(Problem.of("policy.too-large",
@@ -46,7 +52,7 @@ public final class PolicyReader {
                     Problem.of("file.missing", "policy file does not exist", Location.ofFile(displayName)), e);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.of("file.unreadable",
-                    "cannot read policy file: " + e.getClass().getSimpleName(), Location.ofFile(displayName)), e);
+                    "cannot read policy file: " + IoReason.of(e), Location.ofFile(displayName)), e);
         }
     }
 

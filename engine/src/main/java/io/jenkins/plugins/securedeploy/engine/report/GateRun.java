@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.report;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineReader;
@@ -151,7 +152,9 @@ public final class GateRun {
         try {
             Files.createDirectories(reportDir);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot create report directory: " + e.getClass().getSimpleName(), e);
+            throw new EnvironmentException("cannot create report directory " + display(reportDir) + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException
+                            ? "a file with that name is in the way (give a directory)" : IoReason.of(e)), e);
         }
         Path index = new HtmlReportWriter().write(report, reportDir);
         Path next = reportDir.resolve("baseline.json");

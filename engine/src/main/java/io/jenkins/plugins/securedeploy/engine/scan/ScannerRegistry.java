@@ -19,6 +19,7 @@ public final class ScannerRegistry {
                 new io.jenkins.plugins.securedeploy.engine.scan.npmaudit.NpmAuditDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.osv.OsvDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.sarif.SarifDescriptor(),
+                new io.jenkins.plugins.securedeploy.engine.scan.findings.FindingsDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.semgrep.SemgrepDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.shellcheck.ShellCheckDescriptor(),
                 new io.jenkins.plugins.securedeploy.engine.scan.trivy.TrivyDescriptor());

@@ -101,10 +101,11 @@ class SecretMaskerTest {
         String pem = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\n"
                 + "AwEHoUQDQgAEPR3tU2Fh2Dld1iU8+2bYb0JEKn2XsqNRYJ8B/GmnkECRrx2VJoKY\n-----END EC PRIVATE KEY-----\n";
         SecretMasker m = masker(pem);
-        assertThat(m.mask("key:\n" + pem + "done")).isEqualTo("key:\n****done");
+        assertThat(m.mask("key:\n" + pem + "done")).as("the line after the key stays on its own line")
+                .isEqualTo("key:\n****\ndone");
         String secondLineOnly = "AwEHoUQDQgAEPR3tU2Fh2Dld1iU8+2bYb0JEKn2XsqNRYJ8B/GmnkECRrx2VJoKY";
         assertThat(m.mask("line: " + secondLineOnly + "\n")).isEqualTo("line: ****\n");
-        assertThat(m.mask("{\"key\":\"" + pem.replace("\n", "\\n") + "\"}")).isEqualTo("{\"key\":\"****\"}");
+        assertThat(m.mask("{\"key\":\"" + pem.replace("\n", "\\n") + "\"}")).isEqualTo("{\"key\":\"****\\n\"}");
     }
 
     @Test

@@ -13,6 +13,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PolicyReaderTest {
+    @Test
+    void shouldSayAPolicyPathIsADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThatThrownBy(() -> new PolicyReader().read(dir, "conf/"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("conf/: is a directory, not a policy file (give the file, e.g. "
+                        + "conf/.secure-deploy.yml)");
+    }
+
     static Policy yaml(String text) {
         return new PolicyReader().read(text.getBytes(StandardCharsets.UTF_8), ".secure-deploy.yml");
     }

@@ -27,8 +27,8 @@ class GateRunTest {
 
     private Path findings(String name, String body) throws IOException {
         Path f = dir.resolve(name);
-        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"tool\": \"mytool\", \"findings\": [" + body
-                + "]}", StandardCharsets.UTF_8);
+        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"version\": 1, \"results\": [{\"tool\": "
+                + "\"mytool\", \"findings\": [" + body + "]}]}", StandardCharsets.UTF_8);
         return f;
     }
 
@@ -70,11 +70,21 @@ class GateRunTest {
     @Test
     void shouldTreatARecordedScanErrorAsError() throws IOException {
         Path f = dir.resolve("e.json");
-        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"tool\": \"zap\", \"status\": \"ERROR\","
-                + " \"error\": \"timeout\"}", StandardCharsets.UTF_8);
+        Files.writeString(f, "{\"format\": \"secure-deploy-findings\", \"version\": 1, \"results\": [{\"tool\": "
+                + "\"zap\", \"status\": \"ERROR\", \"findings\": [], \"problems\": [{\"code\": \"zap.timeout\", "
+                + "\"message\": \"timeout\"}]}]}", StandardCharsets.UTF_8);
         GateRun.Outcome o = run(null, read("e.json"), "out");
         assertThat(o.decision().verdict()).isEqualTo(Verdict.ERROR);
         assertThat(o.decision().reasons().get(0).tool()).isEqualTo("zap");
+    }
+
+    @Test
+    void shouldNameAReportDirectoryThatIsInTheWay() throws IOException {
+        Path file = Files.writeString(dir.resolve("out"), "x", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new GateRun(ReportFixtures.CLOCK).run(new GateRun.Request(null, null, null,
+                List.of(), null, null, null, file)))
+                .hasMessage("cannot create report directory " + file.toString().replace('\\', '/')
+                        + ": a file with that name is in the way (give a directory)");
     }
 
     @Test

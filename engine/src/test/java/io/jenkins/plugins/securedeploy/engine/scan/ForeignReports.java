@@ -57,6 +57,8 @@ public final class ForeignReports {
         m.put("cyclonedx-vex", "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,"
                 + "\"vulnerabilities\":[{\"id\":\"CVE-2021-44228\",\"ratings\":[{\"severity\":\"critical\"}],"
                 + "\"affects\":[{\"ref\":\"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1\"}]}]}");
+        m.put("secure-deploy-findings", "{\"format\":\"secure-deploy-findings\",\"version\":1,\"results\":"
+                + "[{\"tool\":\"bandit\",\"findings\":[{\"ruleId\":\"B602\",\"severity\":\"HIGH\"}]}]}");
         ALL = Map.copyOf(m);
     }
 

@@ -32,21 +32,61 @@ class ScanResultsCodecTest {
     }
 
     @Test
-    void shouldRefuseADocumentOfAnotherFormat() {
+    void shouldRefuseADocumentOfAnotherFormatOrVersion() {
+        for (String doc : List.of("{\"format\":\"secure-deploy-scan-result\",\"version\":1,\"results\":[]}",
+                "{\"format\":\"secure-deploy-findings\",\"version\":2,\"results\":[]}",
+                "{\"format\":\"secure-deploy-findings\",\"results\":[]}")) {
+            assertThatThrownBy(() -> new ScanResultsReader().read(doc.getBytes(StandardCharsets.UTF_8), "x.json"))
+                    .as(doc).isInstanceOf(InvalidInputException.class).hasMessageContaining("x.json")
+                    .hasMessageContaining("[findings.");
+        }
+    }
+
+    @Test
+    void shouldStillReadTheInterchangeWrittenUnderItsFormerName() {
+        String legacy = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
+                .replace("\"format\":\"secure-deploy-findings\"", "\"format\":\"secure-deploy-scan-results\"");
+
+        assertThat(new ScanResultsReader().read(legacy.getBytes(StandardCharsets.UTF_8), "build.xml"))
+                .isEqualTo(sample());
+    }
+
+    @Test
+    void shouldReadAnEmptyDocument() {
         byte[] json = "{\"format\":\"secure-deploy-findings\",\"version\":1,\"results\":[]}"
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> new ScanResultsReader().read(json, "x.json"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("x.json");
+        assertThat(new ScanResultsReader().read(json, "x.json")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseCountsThatDisagreeWithTheFindings() {
+        String text = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
+                .replace("\"CRITICAL\":1", "\"CRITICAL\":0");
+
+        assertThatThrownBy(() -> new ScanResultsReader().read(text.getBytes(StandardCharsets.UTF_8), "x.json"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/results/0/counts")
+                .hasMessageContaining("counts.CRITICAL is 0 but the result lists 1");
+    }
+
+    @Test
+    void shouldRefuseAMisspelledFieldInsteadOfIgnoringIt() {
+        String text = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
+                .replace("\"severity\":\"HIGH\"", "\"severty\":\"HIGH\"");
+
+        assertThatThrownBy(() -> new ScanResultsReader().read(text.getBytes(StandardCharsets.UTF_8), "x.json"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/results/0/findings/1/severty")
+                .hasMessageContaining("unknown field");
     }
 
     @Test
     void shouldRefuseAFindingWithAnUnknownSeverityInsteadOfDroppingIt() {
         String text = new String(new ScanResultsWriter().write(sample()), StandardCharsets.UTF_8)
-                .replace("\"CRITICAL\"", "\"SEVERE\"");
+                .replace("\"severity\":\"CRITICAL\"", "\"severity\":\"SEVERE\"");
 
         assertThatThrownBy(() -> new ScanResultsReader().read(text.getBytes(StandardCharsets.UTF_8), "x.json"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/results/0");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("/results/0/findings/0/severity")
+                .hasMessageContaining("unknown severity");
     }
 
     @Test

@@ -43,6 +43,15 @@ public final class ScanService {
     }
 
     public ToolScan scan(ToolSpec spec, Path workDir) {
+        return scan(spec, workDir, null);
+    }
+
+    /**
+     * Like {@link #scan(ToolSpec, Path)}, and keeps a copy of the tool's raw report (its stdout, or the file it
+     * wrote) at {@code keepReportAt} when the tool produced one, whatever the parser makes of it; null keeps none.
+     * The copy is written before parsing, so even an unparseable report can be inspected.
+     */
+    public ToolScan scan(ToolSpec spec, Path workDir, Path keepReportAt) {
         ScannerDescriptor descriptor = registry.find(spec.toolId()).orElse(null);
         if (descriptor == null) {
             throw new InvalidInputException(Problem.of("scan.unknown-tool", "no report parser is registered for tool '"
@@ -50,7 +59,7 @@ public final class ScanService {
                     Location.ofFile(spec.toolId())));
         }
         if (spec.reportOnStdout()) {
-            return scanStdout(spec, workDir, descriptor);
+            return scanStdout(spec, workDir, descriptor, keepReportAt);
         }
         Path report = workDir.resolve(spec.reportFile());
         try {
@@ -61,10 +70,27 @@ public final class ScanService {
                     + spec.toolId(), e);
         }
         ToolRun run = runner.run(spec, workDir).sanitized(sanitizer);
+        keep(report, keepReportAt, spec.toolId());
         return new ToolScan(run, interpret(spec, run, report, spec.reportFile(), descriptor));
     }
 
-    private ToolScan scanStdout(ToolSpec spec, Path workDir, ScannerDescriptor descriptor) {
+    private static void keep(Path report, Path keepReportAt, String tool) {
+        if (keepReportAt == null || !Files.isRegularFile(report)) {
+            return;
+        }
+        try {
+            Path parent = keepReportAt.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.copy(report, keepReportAt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot keep the raw report of " + tool + " at " + keepReportAt + ": "
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e), e);
+        }
+    }
+
+    private ToolScan scanStdout(ToolSpec spec, Path workDir, ScannerDescriptor descriptor, Path keepReportAt) {
         Path out;
         try {
             out = Files.createTempFile("secure-deploy-" + spec.toolId() + "-", ".out");
@@ -73,6 +99,7 @@ public final class ScanService {
         }
         try {
             ToolRun run = runner.run(spec, workDir, out).sanitized(sanitizer);
+            keep(out, keepReportAt, spec.toolId());
             return new ToolScan(run, interpret(spec, run, out, spec.toolId() + " stdout", descriptor));
         } finally {
             try {

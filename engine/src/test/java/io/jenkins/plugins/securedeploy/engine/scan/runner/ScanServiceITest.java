@@ -100,6 +100,25 @@ class ScanServiceITest {
     }
 
     @Test
+    void shouldKeepTheRawReportWhetherItParsesOrNot() throws Exception {
+        Path kept = dir.resolve("keep/raw.json");
+        ToolScan ok = service.scan(sh("echo '" + EMPTY_JSON1 + "'", Duration.ofMinutes(1)), dir, kept);
+        assertThat(ok.result().isError()).isFalse();
+        assertThat(kept).content(StandardCharsets.UTF_8).isEqualToIgnoringNewLines(EMPTY_JSON1);
+
+        ToolScan garbage = service.scan(sh("echo 'not json'", Duration.ofMinutes(1)), dir, kept);
+        assertThat(garbage.result().isError()).isTrue();
+        assertThat(kept).as("the report that did not parse is kept for inspection").content(StandardCharsets.UTF_8)
+                .isEqualToIgnoringNewLines("not json");
+
+        Files.createDirectory(dir.resolve("out"));
+        ToolScan file = service.scan(sh("echo '" + EMPTY_JSON1 + "' > out/report.json", Duration.ofMinutes(1))
+                .withReportFile("out/report.json"), dir, dir.resolve("copy.json"));
+        assertThat(file.result().isError()).isFalse();
+        assertThat(dir.resolve("copy.json")).content(StandardCharsets.UTF_8).isEqualToIgnoringNewLines(EMPTY_JSON1);
+    }
+
+    @Test
     void shouldReadAReportFile() throws Exception {
         ToolSpec spec = sh("echo '" + EMPTY_JSON1 + "' > out/report.json", Duration.ofMinutes(1))
                 .withReportFile("out/report.json");
