@@ -122,7 +122,10 @@ class InteropVerificationTest {
                 .contains("pgp");
         assertThat(all.detect(file("slsa/bcr-MODULE.bazel.sha256")).verifier().map(Verifier::family))
                 .contains("digest");
-        assertThat(all.detect(file("sigstore/py-bundle.txt.sigstore.json")).verifier())
-                .as("a sigstore bundle is not plain DSSE").isEmpty();
+        for (String f : List.of("sigstore/py-bundle.txt.sigstore.json", "sigstore/js-bundleV02-dsse.sigstore.json",
+                "slsa/bcr-MODULE.bazel.intoto.jsonl")) {
+            assertThat(all.detect(file(f)).verifier().map(Verifier::family))
+                    .as("%s is a sigstore bundle (DSSE inside or not), never plain DSSE", f).contains("sigstore");
+        }
     }
 }
