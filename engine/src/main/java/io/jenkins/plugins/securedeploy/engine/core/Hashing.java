@@ -57,6 +57,13 @@ public final class Hashing {
         return Digest.of(DigestAlgorithm.SHA256, md.digest(content));
     }
 
+    /** SHA-256 of {@code length} bytes of {@code content} from {@code offset} (no copy). */
+    public static Digest sha256(byte[] content, int offset, int length) {
+        MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+        md.update(content, offset, length);
+        return Digest.of(DigestAlgorithm.SHA256, md.digest());
+    }
+
     private static EnumMap<DigestAlgorithm, MessageDigest> newDigests(Set<DigestAlgorithm> algorithms) {
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException("at least one digest algorithm is needed");
