@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.cli;
 
+import io.jenkins.plugins.securedeploy.cli.command.ApproveCommand;
+import io.jenkins.plugins.securedeploy.cli.command.AuditCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
         subcommands = {
+            ApproveCommand.class,
+            AuditCommand.class,
             DemoCommand.class,
             DigestCommand.class,
             GateCommand.class,
