@@ -93,8 +93,8 @@ public final class ApproveCommand implements Callable<Integer> {
                 new ApproverDirectoryReader().read(members, members.toString()), clock);
         new ApprovalLedgerWriter().write(result.ledger(), ledger);
         LedgerEntry e = result.entry();
-        output.line("Vote " + e.status() + ": " + e.describe());
-        print(output, result.ledger(), Map.of("vote", vote(e)));
+        output.line("Vote: " + e.describe());
+        print(output, result.ledger(), false, Map.of("vote", vote(e)));
         ApprovalStatus status = result.ledger().status();
         boolean counted = result.accepted() && (status == ApprovalStatus.PENDING || status == ApprovalStatus.APPROVED);
         return counted ? ExitCode.PASS : ExitCode.GATE_FAILED;
@@ -114,10 +114,12 @@ public final class ApproveCommand implements Callable<Integer> {
     }
 
     /** The state after the command: one line for people, one document for machines. */
-    static void print(Output output, ApprovalLedger l, Map<String, Object> extra) {
+    static void print(Output output, ApprovalLedger l, boolean withShown, Map<String, Object> extra) {
         output.line("Approval " + l.id() + ": " + l.describe());
-        output.line("Shown: " + l.request().shown().describe() + " (fingerprint " + l.request().shown().fingerprint()
-                + ")");
+        if (withShown) {
+            output.line("Shown: " + l.request().shown().describe() + " (fingerprint "
+                    + l.request().shown().fingerprint() + ")");
+        }
         l.request().rule().relaxations().forEach(r -> output.line("  relaxed: " + r));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", l.id());
@@ -198,7 +200,7 @@ public final class ApproveCommand implements Callable<Integer> {
             }
             ApprovalLedger l = ApprovalLedger.open(request, clock);
             new ApprovalLedgerWriter().write(l, ledger);
-            print(new Output(spec, json), l, Map.of());
+            print(new Output(spec, json), l, true, Map.of());
             return ExitCode.PASS;
         }
     }
@@ -227,7 +229,7 @@ public final class ApproveCommand implements Callable<Integer> {
             }
             Output output = new Output(spec, json);
             now.entries().forEach(e -> output.line("  " + e.describe()));
-            print(output, now, Map.of());
+            print(output, now, true, Map.of());
             return now.status().allowsDeployment() ? ExitCode.PASS : ExitCode.GATE_FAILED;
         }
     }

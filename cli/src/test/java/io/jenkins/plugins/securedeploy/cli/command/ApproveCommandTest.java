@@ -64,7 +64,7 @@ class ApproveCommandTest {
 
         CliRun dave = vote("dave", "--approve");
         assertThat(dave.exitCode()).isEqualTo(ExitCode.GATE_FAILED);
-        assertThat(dave.out()).contains("Vote REFUSED").contains("separation of duties");
+        assertThat(dave.out()).contains("Vote: dave approves at ").contains(": REFUSED - separation of duties");
 
         CliRun alice = vote("alice", "--approve");
         assertThat(alice.exitCode()).isEqualTo(ExitCode.PASS);
@@ -92,7 +92,7 @@ class ApproveCommandTest {
         request();
         CliRun no = vote("bob", "--reject");
         assertThat(no.exitCode()).isEqualTo(ExitCode.GATE_FAILED);
-        assertThat(no.out()).contains("Vote COUNTED").contains("REJECTED by bob: checked");
+        assertThat(no.out()).contains("Vote: bob rejects at ").contains("(\"checked\"): COUNTED").contains("REJECTED by bob: checked");
         assertThat(new ApprovalLedgerReader().read(ledger, "l").status()).isEqualTo(ApprovalStatus.REJECTED);
     }
 

@@ -53,9 +53,9 @@ public record LedgerEntry(String approver, boolean approved, String reason, Inst
         return new ApprovalVote(approver, approved, reason, at, groups);
     }
 
-    /** {@code alice approved (COUNTED) at 2026-01-15T10:00:00Z: looks fine}. */
+    /** {@code alice approves at 2026-01-15T10:00:00Z ("looks fine"): COUNTED} or {@code ...: REFUSED - why}. */
     public String describe() {
-        return approver + (approved ? " approved" : " rejected") + " (" + status
-                + (note.isEmpty() ? "" : ": " + note) + ") at " + at + (reason.isEmpty() ? "" : ": " + reason);
+        return approver + (approved ? " approves" : " rejects") + " at " + at
+                + (reason.isEmpty() ? "" : " (\"" + reason + "\")") + ": " + status + (note.isEmpty() ? "" : " - " + note);
     }
 }
