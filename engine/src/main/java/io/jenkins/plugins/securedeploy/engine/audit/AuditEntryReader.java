@@ -11,7 +11,6 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,13 +21,13 @@ import java.util.List;
 
 /**
  * Parses audit log lines written by {@link AuditEntryWriter}: exactly the fields in their order, the hash field
- * last in its fixed form. Parsing does not judge the chain — {@link AuditVerifier} does — but a line that is not a
+ * last in its fixed form — the lines {@link EntryScanner} accepts, which the verifier checks. One instance per
+ * thread. Parsing does not judge the chain — {@link AuditVerifier} does — but a line that is not a
  * well-formed entry is a {@link MalformedEntryException} naming what is wrong, never its content.
  */
 public final class AuditEntryReader {
-    private static final byte[] HASH_FIELD = AuditEntryWriter.HASH_FIELD.getBytes(StandardCharsets.US_ASCII);
-
     private final JsonFactory factory = Json.strict().factory();
+    private final EntryScanner scanner = new EntryScanner();
 
     /** A line that is not a well-formed audit entry. Carries no input content and no stack trace (it is data). */
     public static final class MalformedEntryException extends Exception {
@@ -41,24 +40,7 @@ public final class AuditEntryReader {
 
     /** Parses one line (without its newline). */
     public AuditEntry parse(byte[] buf, int off, int len) throws MalformedEntryException {
-        if (len < AuditEntryWriter.SUFFIX_LENGTH + 2 || buf[off] != '{') {
-            throw new MalformedEntryException("not an audit entry (too short or not a JSON object)");
-        }
-        int suffix = off + len - AuditEntryWriter.SUFFIX_LENGTH;
-        for (int i = 0; i < HASH_FIELD.length; i++) {
-            if (buf[suffix + i] != HASH_FIELD[i]) {
-                throw new MalformedEntryException("the line does not end with its hash field");
-            }
-        }
-        for (int i = suffix + HASH_FIELD.length; i < off + len - 2; i++) {
-            byte b = buf[i];
-            if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
-                throw new MalformedEntryException("the hash is not 64 lower-case hex digits");
-            }
-        }
-        if (buf[off + len - 2] != '"' || buf[off + len - 1] != '}') {
-            throw new MalformedEntryException("the line does not end with its hash field");
-        }
+        scanner.check(buf, off, len);
         try (JsonParser p = factory.createParser(buf, off, len)) {
             // fields are checked by name and position below, so a duplicate cannot pass; skip the hash set
             p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

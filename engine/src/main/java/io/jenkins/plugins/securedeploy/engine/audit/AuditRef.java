@@ -43,12 +43,17 @@ public record AuditRef(String kind, String value) {
         if (!isKind(kind)) {
             throw new IllegalArgumentException("a reference kind is lower-case letters, digits and '-'");
         }
-        if (!isValue(value)) {
+        boolean digest = DIGEST_KINDS.contains(kind);
+        if (digest) {
+            try {
+                FastParse.digest(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("a " + kind + " reference is a digest such as sha256:<64 hex>: "
+                        + e.getMessage(), e);
+            }
+        } else if (!isValue(value)) {
             throw new IllegalArgumentException("a " + kind + " reference is 1-256 characters of letters, digits and "
                     + "._:/#@+=~*- (no spaces): references are identifiers, not text");
-        }
-        if (DIGEST_KINDS.contains(kind)) {
-            FastParse.digest(value);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.securedeploy.engine.audit;
 
 import io.jenkins.plugins.securedeploy.engine.audit.AuditVerification.Status;
-import io.jenkins.plugins.securedeploy.engine.core.Digest;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.sign.SignatureCheck;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -118,9 +118,11 @@ public final class AuditVerifier {
         private final String logName;
         private final List<AuditCheckpoint> checkpoints;
         private final int interval;
-        private final AuditEntryReader reader = new AuditEntryReader();
+        private final EntryScanner scanner = new EntryScanner();
+        private final Hashing.Sha256 sha256 = Hashing.sha256Hasher();
+        private final byte[] prevHex = AuditEntryWriter.GENESIS.hex().getBytes(StandardCharsets.US_ASCII);
+        private final byte[] actualHex = new byte[64];
         private long entries;
-        private Digest prev = AuditEntryWriter.GENESIS;
         private int nextCheckpoint;
         private AuditVerification failure;
 
@@ -130,45 +132,64 @@ public final class AuditVerifier {
             this.interval = interval;
         }
 
+        /** One line: well-formed, its own hash, its number, its link to the previous one, its checkpoint. */
         boolean line(byte[] buf, int off, int len, long lineNo, boolean torn) {
             if (torn) {
                 return fail(lineNo, "audit.torn", "the last line is incomplete (no newline): an interrupted write or "
                         + "a truncation");
             }
-            AuditEntry e;
+            long seq;
             try {
-                e = reader.parse(buf, off, len);
+                seq = scanner.check(buf, off, len);
             } catch (AuditEntryReader.MalformedEntryException ex) {
                 return fail(lineNo, "audit.malformed", "not a well-formed entry: " + ex.getMessage());
             }
-            Digest actual = Hashing.sha256(buf, off, len - AuditEntryWriter.SUFFIX_LENGTH);
-            if (!actual.equals(e.hash())) {
+            toHex(sha256.digest(buf, off, len - AuditEntryWriter.SUFFIX_LENGTH), actualHex);
+            if (!equal(buf, scanner.hashHexOffset, actualHex)) {
                 return fail(lineNo, "audit.edited", "entry " + lineNo + " was changed: its hash does not match its "
                         + "content");
             }
-            if (e.seq() > lineNo) {
+            if (seq > lineNo) {
                 return fail(lineNo, "audit.missing", "entry " + lineNo + " is missing: line " + lineNo + " holds entry "
-                        + e.seq() + " (deleted or reordered)");
+                        + seq + " (deleted or reordered)");
             }
-            if (e.seq() < lineNo) {
-                return fail(lineNo, "audit.out-of-order", "line " + lineNo + " holds entry " + e.seq()
+            if (seq < lineNo) {
+                return fail(lineNo, "audit.out-of-order", "line " + lineNo + " holds entry " + seq
                         + " again (inserted, duplicated or reordered)");
             }
-            if (!e.prev().equals(prev)) {
+            if (!equal(buf, scanner.prevHexOffset, prevHex)) {
                 return fail(lineNo, "audit.chain", "entry " + lineNo + " does not follow entry " + (lineNo - 1)
                         + " (its prev hash differs): an entry before it was replaced");
             }
-            prev = e.hash();
+            System.arraycopy(actualHex, 0, prevHex, 0, 64);
             entries = lineNo;
             if (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).entries() == lineNo) {
-                AuditCheckpoint c = checkpoints.get(nextCheckpoint);
-                if (!c.head().equals(e.hash())) {
+                byte[] head = checkpoints.get(nextCheckpoint).head().hex().getBytes(StandardCharsets.US_ASCII);
+                if (!equal(head, 0, actualHex)) {
                     long from = nextCheckpoint == 0 ? 1 : checkpoints.get(nextCheckpoint - 1).entries() + 1;
                     return fail(from, "audit.rewritten", "entries " + from + ".." + lineNo + " were rewritten: the "
                             + "chain head at entry " + lineNo + " differs from signed checkpoint "
                             + (nextCheckpoint + 1));
                 }
                 nextCheckpoint++;
+            }
+            return true;
+        }
+
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+        private static void toHex(byte[] raw, byte[] out) {
+            for (int i = 0; i < raw.length; i++) {
+                out[2 * i] = HEX[(raw[i] >> 4) & 0xf];
+                out[2 * i + 1] = HEX[raw[i] & 0xf];
+            }
+        }
+
+        private static boolean equal(byte[] buf, int off, byte[] hex) {
+            for (int i = 0; i < hex.length; i++) {
+                if (buf[off + i] != hex[i]) {
+                    return false;
+                }
             }
             return true;
         }

@@ -13,10 +13,12 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
     public Digest {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
-        if (!isLowerHex(hex)) {
+        boolean valid = hex.length() == algorithm.hexLength() && isLowerHex(hex);
+        if (!valid) {
             hex = hex.toLowerCase(Locale.ROOT);
+            valid = hex.length() == algorithm.hexLength() && isLowerHex(hex);
         }
-        if (hex.length() != algorithm.hexLength() || !isLowerHex(hex)) {
+        if (!valid) {
             throw new IllegalArgumentException(
                     "a " + algorithm.id() + " digest is " + algorithm.hexLength() + " hex characters, got "
                             + hex.length() + (HEX.matcher(hex).matches() ? "" : " with non-hex characters"));

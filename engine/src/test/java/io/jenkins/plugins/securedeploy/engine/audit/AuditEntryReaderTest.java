@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every way a line can be malformed is named (never quoting its content); well-formed lines round-trip. */
 class AuditEntryReaderTest {
+    static final String ORDER = " (fields are seq, at, actor, action, refs, note, prev, hash in this order)";
     static final String H = "sha256:" + "0".repeat(64);
 
     /** A line whose prefix is {@code prefix}, with the correct hash appended. */
@@ -42,6 +43,15 @@ class AuditEntryReaderTest {
         AuditEntry e = new AuditEntryReader().parse(line, 0, line.length - 1);
         assertThat(e).isEqualTo(enc.entry());
         assertThat(e.knownAction()).isPresent();
+        Digest sha512 = Hashing.bytes(new byte[] {1}).digests().get(io.jenkins.plugins.securedeploy.engine.core
+                .DigestAlgorithm.SHA512);
+        for (String at : new String[] {"2026-01-31T23:59:59.5Z", "2024-02-29T00:00:00Z", "2026-12-01T13:00:00.123456789Z"}) {
+            AuditEntryWriter.Encoded odd = new AuditEntryWriter().encode(1, java.time.Instant.parse(at), AuditEvent.of(
+                    AuditAction.ROLLBACK, "bob", "", AuditRef.artifact(sha512), new AuditRef("custom-kind", "x")),
+                    Digest.parse(H));
+            assertThat(new AuditEntryReader().parse(odd.line(), 0, odd.line().length - 1)).as(at)
+                    .isEqualTo(odd.entry());
+        }
         assertThat(new AuditEntry(1, TestClocks.NOW, "a", "future.action", java.util.List.of(), null,
                 Digest.parse(H), Digest.parse(H)).knownAction()).isEmpty();
     }
@@ -62,26 +72,33 @@ class AuditEntryReaderTest {
                 Map.entry(line(ok.replace("\"at\":\"2026-01-15T10:00:00Z\"", "\"at\":\"yesterday\"")),
                         "'at' is not an RFC 3339 UTC time"),
                 Map.entry(line(ok.replace("\"actor\":\"a\"", "\"actor\":1")), "'actor' must be a string"),
-                Map.entry(line(ok.replace("\"actor\":\"a\",\"action\"", "\"action\"")), "expected field 'actor' here "
-                        + "(fields are seq, at, actor, action, refs, note, prev, hash in this order)"),
-                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":{}")), "'refs' must be a list"),
+                Map.entry(line(ok.replace("\"actor\":\"a\",\"action\"", "\"action\"")), "expected field 'actor' here"
+                        + ORDER),
+                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":{}")), "expected field 'refs' here" + ORDER),
                 Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[1]")), "'refs' must be a list of references"),
-                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{}]")), "a reference is one {\"kind\": \"value\"} "
-                        + "pair"),
-                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{\"build\":1}]")), "a reference value must be a "
+                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{}]")), "'reference kind' must be a string"),
+                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{\"build\":1}]")), "'reference value' must be a "
                         + "string"),
                 Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{\"build\":\"a\",\"x\":\"b\"}]")),
                         "a reference is one {\"kind\": \"value\"} pair"),
                 Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{\"build\":\"a b\"}]")), "bad reference: a build "
                         + "reference is 1-256 characters of letters, digits and ._:/#@+=~*- (no spaces): references "
                         + "are identifiers, not text"),
-                Map.entry(line(ok.replace(H, "md5:00")), "'prev' is not a digest: unsupported digest algorithm; use "
-                        + "sha256 or sha512"),
+                Map.entry(line(ok.replace(H, "md5:00")), "expected field 'prev' (a sha256 digest) here" + ORDER),
                 Map.entry("[" + line(ok).substring(1), "not an audit entry (too short or not a JSON object)"),
                 Map.entry(line(ok.replace("{\"seq\"", "{ \"seq\"")).replace("\"}", "\"} "), "the line does not end "
                         + "with its hash field"),
-                Map.entry(line(ok.replace("\"seq\":1,", "\"seq\":1,,")), "malformed JSON: Unexpected character ("));
-        cases.forEach((text, message) -> assertThat(parseError(text)).as(text).isEqualTo(message));
+                Map.entry(line(ok.replace("\"seq\":1,", "\"seq\":1,,")), "expected field 'at' here" + ORDER),
+                Map.entry(line(ok.replace("\"note\":\"\"", "\"note\":\"a\\qb\"")), "malformed JSON: bad escape in "
+                        + "'note'"),
+                Map.entry(line(ok.replace("\"note\":\"\"", "\"note\":\"a\tb\"")), "malformed JSON: control character "
+                        + "in 'note'"),
+                Map.entry(line(ok.replace("\"refs\":[]", "\"refs\":[{\"build\":\"a\\/b\"}]")), "bad reference: "
+                        + "escapes are not written in references"),
+                Map.entry(line(ok.replace("\"seq\":1", "\"seq\":1234567890123456789")), "'seq' is too large"));
+        java.util.Map<String, String> actual = new java.util.HashMap<>();
+        cases.keySet().forEach(text -> actual.put(text, parseError(text)));
+        assertThat(actual).isEqualTo(cases);
     }
 
     @Test
