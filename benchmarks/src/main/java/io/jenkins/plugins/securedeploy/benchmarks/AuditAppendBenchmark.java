@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Latency of one durable {@link AuditLog#append} (encode, chain, write, force to disk, a signed checkpoint every
  * 1,000) on a log already holding {@code existing} entries, against the bare minimum of a durable append: one
  * {@link FileChannel#write} of a line of the same size and {@link FileChannel#force}, measured in the same run.
- * Append cost must not depend on log length: compare the {@code append} ratios at 1,000 and 1,000,000.
+ * Append cost must not depend on log length: compare the {@code append} ratios at 1,000 and 1,000,000; likewise
+ * {@code reopen} (close and open again: the tail is all that is read).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +44,8 @@ public class AuditAppendBenchmark {
     int existing;
 
     Path dir;
+    Path file;
+    BenchmarkSigner key;
     AuditLog log;
     FileChannel raw;
     byte[] line;
@@ -51,8 +54,8 @@ public class AuditAppendBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("audit-append-benchmark");
-        Path file = dir.resolve("audit.jsonl");
-        BenchmarkSigner key = new BenchmarkSigner();
+        file = dir.resolve("audit.jsonl");
+        key = new BenchmarkSigner();
         AuditVerifyBenchmark.write(file, key, existing);
         log = AuditLog.open(file, AuditLog.Options.signed(key, Clock.systemUTC(), null));
         line = Files.readAllLines(file).get(0).concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -80,6 +83,14 @@ public class AuditAppendBenchmark {
         }
         raw.force(false);
         return raw.size();
+    }
+
+    /** Opening reads only the log's tail: its cost must not grow with the log either. */
+    @Benchmark
+    public long reopen() {
+        log.close();
+        log = AuditLog.open(file, AuditLog.Options.signed(key, Clock.systemUTC(), null));
+        return log.size();
     }
 
     @Benchmark

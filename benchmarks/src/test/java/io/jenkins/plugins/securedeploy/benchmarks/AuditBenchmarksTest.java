@@ -27,6 +27,8 @@ class AuditBenchmarksTest {
         try {
             assertThat(bench.append().seq()).isEqualTo(1001);
             assertThat(bench.append().seq()).isEqualTo(1002);
+            assertThat(bench.reopen()).isEqualTo(1002);
+            assertThat(bench.append().seq()).isEqualTo(1003);
             long before = bench.baselineWriteAndForce();
             assertThat(bench.baselineWriteAndForce()).isEqualTo(before + bench.line.length);
         } finally {
