@@ -2,6 +2,8 @@ package io.jenkins.plugins.securedeploy.cli;
 
 import io.jenkins.plugins.securedeploy.cli.command.CredsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.AttestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.ApproveCommand;
+import io.jenkins.plugins.securedeploy.cli.command.AuditCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Command;
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
         subcommands = {
             CredsCommand.class,
+            ApproveCommand.class,
+            AuditCommand.class,
             DemoCommand.class,
             DigestCommand.class,
             GateCommand.class,

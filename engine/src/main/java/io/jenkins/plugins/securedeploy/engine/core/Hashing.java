@@ -57,6 +57,31 @@ public final class Hashing {
         return Digest.of(DigestAlgorithm.SHA256, md.digest(content));
     }
 
+    /** SHA-256 of {@code length} bytes of {@code content} from {@code offset} (no copy). */
+    public static Digest sha256(byte[] content, int offset, int length) {
+        MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+        md.update(content, offset, length);
+        return Digest.of(DigestAlgorithm.SHA256, md.digest());
+    }
+
+    /** A reusable SHA-256 for many small inputs in a row (one per thread; not thread-safe). */
+    public static Sha256 sha256Hasher() {
+        return new Sha256();
+    }
+
+    /** SHA-256 over byte ranges without a new {@link MessageDigest} each time. */
+    public static final class Sha256 {
+        private final MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+
+        private Sha256() {}
+
+        /** The raw 32-byte digest of {@code length} bytes of {@code content} from {@code offset}. */
+        public byte[] digest(byte[] content, int offset, int length) {
+            md.update(content, offset, length);
+            return md.digest();
+        }
+    }
+
     private static EnumMap<DigestAlgorithm, MessageDigest> newDigests(Set<DigestAlgorithm> algorithms) {
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException("at least one digest algorithm is needed");
