@@ -12,6 +12,8 @@ import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
+import io.jenkins.plugins.securedeploy.cli.command.BundleCommand;
+import io.jenkins.plugins.securedeploy.cli.command.VerifyBundleCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Command;
             SecretsCommand.class,
             AttestCommand.class,
             VerifyCommand.class,
+            BundleCommand.class,
+            VerifyBundleCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -120,6 +120,16 @@ public record EvidenceBundle(String deploymentId, String environment, ArtifactRe
             return add(BundleRole.APPROVAL, name, mediaType, content);
         }
 
+        /** The audit excerpt, typed by its name ({@code .jsonl}: JSON Lines). */
+        public Builder audit(String name, byte[] content) {
+            return audit(name, MediaTypes.byName(name), content);
+        }
+
+        /** The approval, typed from its content (a DSSE envelope or sigstore bundle is verified) or its name. */
+        public Builder approval(String name, byte[] content) {
+            return approval(name, MediaTypes.ofApproval(name, content), content);
+        }
+
         /** Revocation records as a JSON file (e.g. the one {@code secure-deploy creds exec --revocations} writes). */
         public Builder revocations(String name, byte[] content) {
             return add(BundleRole.REVOCATIONS, name, MediaTypes.JSON, content);

@@ -91,6 +91,15 @@ public final class MediaTypes {
         return head.contains("\"application/vnd.dev.sigstore.bundle") ? SIGSTORE_BUNDLE : DSSE;
     }
 
+    /** An approval's type: a DSSE envelope or sigstore bundle when it looks like one, else by its name. */
+    public static String ofApproval(String name, byte[] content) {
+        String head = head(content);
+        if (head.startsWith("{") && head.contains("\"payloadType\"") && head.contains("\"signatures\"")) {
+            return DSSE;
+        }
+        return head.contains("\"application/vnd.dev.sigstore.bundle") ? SIGSTORE_BUNDLE : byName(name);
+    }
+
     private static String head(byte[] content) {
         String s = new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.UTF_8);
         return (s.startsWith("\uFEFF") ? s.substring(1) : s).stripLeading();
