@@ -16,6 +16,8 @@ import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
+import io.jenkins.plugins.securedeploy.cli.command.BundleCommand;
+import io.jenkins.plugins.securedeploy.cli.command.VerifyBundleCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
 import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Command;
             SecretsCommand.class,
             AttestCommand.class,
             VerifyCommand.class,
+            BundleCommand.class,
+            VerifyBundleCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
