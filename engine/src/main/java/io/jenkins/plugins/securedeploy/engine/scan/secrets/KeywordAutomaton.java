@@ -10,6 +10,12 @@ import java.util.Locale;
  * Aho-Corasick automaton over ASCII keywords, matched case-insensitively, compiled to a dense transition table: one
  * array lookup per character, whatever the number of keywords. Characters outside ASCII reset to the root (no
  * keyword contains them). Immutable and thread-safe.
+ *
+ * <p>{@link #firstHit(byte[], int, int)} runs the same automaton over raw bytes, before any decoding: in UTF-8 every
+ * byte below 0x80 is one ASCII character and every byte of a multi-byte (or malformed) sequence is at least 0x80, so
+ * the bytes hold a keyword exactly where the decoded text does. A table of the keywords' first two bytes (every case)
+ * lets it step over text where no keyword can start without walking the automaton, whose next state depends on the
+ * last one; the automaton's byte table is compressed to the characters keywords contain.
  */
 final class KeywordAutomaton {
     private static final int ALPHABET = 128;
@@ -29,6 +35,9 @@ final class KeywordAutomaton {
     private final int[] delta;
     private final int[][] outputs;
     private final int[] lengths;
+    private final byte[] byteClass = new byte[256];
+    private final int[] byteNext;
+    private final long[] pairs = new long[1024];
 
     KeywordAutomaton(List<String> keywords) {
         lengths = new int[keywords.size()];
@@ -87,6 +96,92 @@ final class KeywordAutomaton {
         for (int s = 0; s < states; s++) {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
+        byteNext = compileBytes(keywords, states);
+    }
+
+    /**
+     * Byte classes (0: a byte no keyword contains, which always leads back to the root) and the transition table over
+     * them, each entry the next state's row offset, complemented ({@code ~offset}, negative) when that state ends a
+     * keyword. Also fills the table of first byte pairs.
+     */
+    private int[] compileBytes(List<String> keywords, int states) {
+        char[] representative = new char[ALPHABET];
+        int classes = 1;
+        for (String k : keywords) {
+            for (char c : k.toLowerCase(Locale.ROOT).toCharArray()) {
+                if (byteClass[c] == 0) {
+                    representative[classes] = c;
+                    byteClass[c] = (byte) classes;
+                    classes++;
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            byteClass[c] = byteClass[c + ('a' - 'A')];
+        }
+        int stride = Integer.highestOneBit(classes - 1) << 1;
+        int[] next = new int[states * stride];
+        for (int s = 0; s < states; s++) {
+            for (int k = 1; k < classes; k++) {
+                int t = delta[s * ALPHABET + representative[k]];
+                next[s * stride + k] = outputs[t] == null ? t * stride : ~(t * stride);
+            }
+        }
+        for (String k : keywords) {
+            String word = k.toLowerCase(Locale.ROOT);
+            for (char a : cases(word.charAt(0))) {
+                if (word.length() == 1) {
+                    for (int b = 0; b < 256; b++) {
+                        setPair(a, b);
+                    }
+                } else {
+                    for (char b : cases(word.charAt(1))) {
+                        setPair(a, b);
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    private static char[] cases(char c) {
+        char upper = Character.toUpperCase(c);
+        return upper == c || upper >= ALPHABET ? new char[] {c} : new char[] {c, upper};
+    }
+
+    private void setPair(int first, int second) {
+        int pair = first << 8 | second;
+        pairs[pair >>> 6] |= 1L << pair;
+    }
+
+    /**
+     * The index of the last byte of the first keyword occurrence that ends in {@code bytes[from, to)}, found by an
+     * automaton started at the root at {@code from}, or -1 when there is none. Callers start at line starts, where
+     * the automaton is at the root anyway (no keyword contains a line break).
+     */
+    int firstHit(byte[] bytes, int from, int to) {
+        final long[] p = pairs;
+        final byte[] cls = byteClass;
+        final int[] next = byteNext;
+        int i = from;
+        while (i < to) {
+            while (i + 1 < to) {
+                int pair = (bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff);
+                if ((p[pair >>> 6] & 1L << pair) != 0) {
+                    break;
+                }
+                i++;
+            }
+            int s = 0;
+            do {
+                s = next[s + cls[bytes[i] & 0xff]];
+                if (s < 0) {
+                    return i;
+                }
+                i++;
+            } while (s != 0 && i < to);
+        }
+        return -1;
     }
 
     private static int[] newRow() {
