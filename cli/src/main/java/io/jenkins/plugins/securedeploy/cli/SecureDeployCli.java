@@ -20,21 +20,22 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
-        subcommands = {
-            DemoCommand.class,
-            DigestCommand.class,
-            GateCommand.class,
-            IngestCommand.class,
-            MaskCommand.class,
-            SbomCommand.class,
-            ScanCommand.class,
-            SecretsCommand.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:gate or verification failed", "2:usage error",
             "3:error (bad input, tool crash, I/O) - blocks like a failure"})
 public final class SecureDeployCli {
+    /** The subcommands, added lazily by {@link Subcommands} (only the one a command line names). */
+    static final Class<?>[] SUBCOMMANDS = {
+        DemoCommand.class,
+        DigestCommand.class,
+        GateCommand.class,
+        IngestCommand.class,
+        MaskCommand.class,
+        SbomCommand.class,
+        ScanCommand.class,
+        SecretsCommand.class,
+        CommandLine.HelpCommand.class
+    };
 
     @SuppressForbidden(reason = "the CLI's process entry point owns stdout/stderr")
     public static void main(String[] args) {
@@ -45,12 +46,15 @@ public final class SecureDeployCli {
 
     /** Runs a command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        if (Subcommands.versionOnly(args)) {
+            return Subcommands.printVersion(out);
+        }
+        CommandLine cl = commandLine(out, err, args);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SecureDeployCli());
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = Subcommands.add(new CommandLine(new SecureDeployCli()), SUBCOMMANDS, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -105,7 +105,7 @@ class ScanEquivalenceTest {
             case 0 -> examples.get(random.nextInt(examples.size()));
             case 1 -> "  String token = parser.nextToken(); // password handling \u00fcber alles";
             case 2 -> "\u00e4\u00e4\u00e4 api_key: " + SecretExamples.rnd(24, random.nextLong());
-            case 3 -> "x".repeat(random.nextInt(3000)) + " AKIA" + SecretExamples.rnd(16, 1).toUpperCase();
+            case 3 -> "x".repeat(random.nextInt(3000)) + " AKIA" + SecretExamples.rnd(16, 1).toUpperCase(java.util.Locale.ROOT);
             default -> "    int value" + random.nextInt(1000) + " = compute(a, b); // ordinary code";
         };
         out.write(text.getBytes(StandardCharsets.UTF_8));
