@@ -38,6 +38,10 @@ final class KeywordAutomaton {
     private final byte[] byteClass = new byte[256];
     private final int[] byteNext;
     private final long[] pairs = new long[1024];
+    /** Bit per hashed, case-folded first three bytes of a keyword; null when a keyword is shorter than three. */
+    private final long[] grams;
+    /** Per hash bucket, the keywords (lower-case bytes) whose first three bytes hash there. */
+    private final byte[][][] bucket;
 
     KeywordAutomaton(List<String> keywords) {
         lengths = new int[keywords.size()];
@@ -97,6 +101,31 @@ final class KeywordAutomaton {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         byteNext = compileBytes(keywords, states);
+        boolean allLong = keywords.stream().allMatch(k -> k.length() >= GRAM);
+        grams = allLong ? new long[1 << (GRAM_BITS - 6)] : null;
+        bucket = allLong ? new byte[1 << GRAM_BITS][][] : null;
+        if (allLong) {
+            for (String k : keywords) {
+                byte[] word = k.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                int h = gramHash(word[0] | word[1] << 8 | word[2] << 16);
+                grams[h >>> 6] |= 1L << h;
+                byte[][] old = bucket[h] == null ? new byte[0][] : bucket[h];
+                byte[][] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = word;
+                bucket[h] = grown;
+            }
+        }
+    }
+
+    private static final int GRAM = 3;
+    private static final int GRAM_BITS = 16;
+    private static final int FOLD_BITS = 0x202020;
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Hash of three bytes folded with {@code | 0x20} (A-Z to a-z; other bytes may collide, which only costs a check). */
+    private static int gramHash(int threeBytes) {
+        return ((threeBytes | FOLD_BITS) * 0x9E3779B1) >>> (32 - GRAM_BITS);
     }
 
     /**
@@ -160,6 +189,67 @@ final class KeywordAutomaton {
      * the automaton is at the root anyway (no keyword contains a line break).
      */
     int firstHit(byte[] bytes, int from, int to) {
+        return grams == null ? firstHitByAutomaton(bytes, from, to) : firstHitByGrams(bytes, from, to);
+    }
+
+    /**
+     * Every position's first three bytes, case-folded and hashed, tested against a bit table of the keywords' first
+     * three bytes (8 KiB, so the test is one cached load and independent of the last position's, unlike an
+     * automaton's step); a set bit is confirmed by comparing the keywords of that hash. Returns the last byte of the
+     * first keyword found — the one that starts first, which is on the same line as the one that ends first.
+     */
+    @SuppressWarnings("cast") // the cast selects the VarHandle's signature-polymorphic return type
+    private int firstHitByGrams(byte[] bytes, int from, int to) {
+        final long[] g = grams;
+        int i = from;
+        for (; i + 4 <= to; i++) {
+            int h = gramHash((int) INTS.get(bytes, i) & 0xFFFFFF);
+            if ((g[h >>> 6] & 1L << h) != 0) {
+                int end = confirm(bytes, i, to, h);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        for (; i + GRAM <= to; i++) {
+            int h = gramHash((bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16);
+            if ((g[h >>> 6] & 1L << h) != 0) {
+                int end = confirm(bytes, i, to, h);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The last index of a keyword of bucket {@code h} starting at {@code at} and ending before {@code to}, or -1. */
+    private int confirm(byte[] bytes, int at, int to, int h) {
+        for (byte[] word : bucket[h]) {
+            int n = word.length;
+            if (at + n > to) {
+                continue;
+            }
+            int j = 0;
+            while (j < n) {
+                int b = bytes[at + j];
+                if (b >= 'A' && b <= 'Z') {
+                    b += 'a' - 'A';
+                }
+                if (b != word[j]) {
+                    break;
+                }
+                j++;
+            }
+            if (j == n) {
+                return at + n - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** For keyword sets with a keyword shorter than three bytes: the automaton, stepping over unlikely pairs. */
+    private int firstHitByAutomaton(byte[] bytes, int from, int to) {
         final long[] p = pairs;
         final byte[] cls = byteClass;
         final int[] next = byteNext;
