@@ -56,6 +56,19 @@ class ScannerPartsTest {
     }
 
     @Test
+    void shouldFindTheFirstKeywordThroughTheGramTableWhenEveryKeywordHasThreeBytes() {
+        KeywordAutomaton automaton = new KeywordAutomaton(List.of("token", "secret", "sec_x", "pwd"));
+        for (String prefix : List.of("", "a", "ab", "abc", "x\u00e4\u00e4 ")) {
+            byte[] b = (prefix + "toke SeCrEt pwd").getBytes(StandardCharsets.UTF_8);
+            int at = b.length - "SeCrEt pwd".length();
+            assertThat(automaton.firstHit(b, 0, b.length)).as(prefix).isEqualTo(at + 5);
+            assertThat(automaton.firstHit(b, at + 1, b.length)).as(prefix).isEqualTo(b.length - 1);
+            assertThat(automaton.firstHit(b, 0, b.length - 1)).as(prefix).isEqualTo(at + 5);
+            assertThat(automaton.firstHit(b, at + 1, b.length - 1)).as(prefix).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void shouldCountNewlinesAndSniffNulBytesEightAtATime() {
         byte[] b = ("a\nb\n\n" + "x".repeat(17) + "\n\u0080\n").getBytes(StandardCharsets.UTF_8);
         for (int from = 0; from < b.length; from++) {
