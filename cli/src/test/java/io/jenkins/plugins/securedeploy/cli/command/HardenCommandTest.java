@@ -52,7 +52,7 @@ class HardenCommandTest {
                 """, "c".repeat(64)), StandardCharsets.UTF_8);
         CliRun run = CliRun.of("harden", "--json", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"format\":\"secure-deploy-scan-results\"").contains("\"status\":\"OK\"");
+        assertThat(run.out()).contains("\"format\" : \"secure-deploy-findings\"").contains("\"status\" : \"OK\"");
     }
 
     @Test
