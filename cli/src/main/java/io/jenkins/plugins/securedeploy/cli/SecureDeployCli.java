@@ -84,8 +84,8 @@ public final class SecureDeployCli {
      */
     public static int execute(CommandLine cl, String... args) {
         Failures failures = new Failures(jsonRequested(args), has(args, "--no-color"));
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -109,8 +109,8 @@ public final class SecureDeployCli {
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.registerConverter(LocalDate.class, new DateConverter());
         Failures failures = new Failures(false, false);
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 
@@ -131,8 +131,23 @@ public final class SecureDeployCli {
         return false;
     }
 
-    /** How a failed command is reported. */
-    private record Failures(boolean json, boolean noColor) {
+    /**
+     * How a failed command is reported. A class, not lambdas: a lambda implementing one of picocli's interfaces
+     * (class files of Java 5) crashes OpenJDK 17.0.15's AppCDS dump of the package phase (SIGSEGV in
+     * SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), while a class is simply left out of the archive.
+     */
+    private record Failures(boolean json, boolean noColor)
+            implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usage(ex, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            return error(ex, commandLine);
+        }
+
         int usage(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter e = cl.getErr();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The commands written in parallel with the CLI conventions (attest, verify, oidc, creds exec, policy test, harden)
- * follow them: the shared options mixin, usage errors exit 2, errors 3 with the file and the reason in plain words
+ * The commands written in parallel with the CLI conventions (attest, verify, oidc, creds exec, policy test, harden,
+ * approve, audit, bundle create, verify-bundle) follow them: the shared options mixin, usage errors exit 2, errors 3 with the file and the reason in plain words
  * (never a Java exception name), and with {@code --json} an error document on stdout. One test per message, in the
  * manner of {@link CliMessagesTest}.
  */
@@ -79,7 +79,9 @@ class CommandConventionTest {
         assertThat(leaves).as("runnable commands").contains("secure-deploy attest", "secure-deploy verify",
                 "secure-deploy oidc token", "secure-deploy oidc jwks", "secure-deploy oidc discovery",
                 "secure-deploy oidc rotate", "secure-deploy creds exec", "secure-deploy policy test",
-                "secure-deploy harden");
+                "secure-deploy harden", "secure-deploy approve", "secure-deploy approve request", "secure-deploy approve status",
+                "secure-deploy audit verify", "secure-deploy audit show", "secure-deploy bundle create",
+                "secure-deploy verify-bundle");
         assertThat(without).as("commands without the SharedOptions mixin (--json, --no-color); mask's stdout is the "
                 + "masked stream itself").containsExactly("secure-deploy mask");
     }
@@ -94,6 +96,12 @@ class CommandConventionTest {
             boolean shared = cl.getCommandSpec().mixins().values().stream()
                     .anyMatch(m -> m.userObject() instanceof SharedOptions);
             if (!shared) {
+                without.add(name);
+            }
+        } else if (cl.getCommand() instanceof io.jenkins.plugins.securedeploy.cli.command.ApproveCommand) {
+            // the one command with subcommands that also runs itself (approve votes; audit and sbom print usage)
+            leaves.add(name);
+            if (cl.getCommandSpec().mixins().values().stream().noneMatch(m -> m.userObject() instanceof SharedOptions)) {
                 without.add(name);
             }
         }
@@ -327,6 +335,34 @@ class CommandConventionTest {
                 proof.toString(), "--", "true"));
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(Files.readString(proof)).contains("\"provider\" : \"local\"");
+    }
+
+    // --- bundle create, verify-bundle ----------------------------------------------------------------------------
+
+    @Test
+    void shouldNameTheBundlesInputsThatCannotBeReadAndMakeClashesUsageErrors() throws Exception {
+        Path artifact = file("app.tar.gz", "x");
+        Path key = Files.write(dir.resolve("signer.pem"), SignFixtures.resource("keys/test-p256.TESTKEY-private.pem"));
+        String missingKey = nosuch("nosuch.pem");
+        failsWith(ExitCode.ERROR, "bundle", "create", "--artifact", artifact.toString(), "--key-file", missingKey,
+                "--out", nosuch("b1")).contains(missingKey + ": cannot read the private key (--key-file): it does not "
+                + "exist");
+        String sbom = nosuch("sbom.cdx.json");
+        failsWith(ExitCode.ERROR, "bundle", "create", "--artifact", artifact.toString(), "--key-file", key.toString(),
+                "--sbom", sbom, "--out", nosuch("b2")).contains(sbom + ": cannot read the SBOM (--sbom): it does not "
+                + "exist");
+        failsWith(ExitCode.USAGE, "bundle", "create", "--artifact", artifact.toString(), "--out", nosuch("b3"))
+                .contains("give exactly one of --key-file or --key-env", "Try 'secure-deploy bundle create --help'");
+        JsonNode doc = errorDocument(ExitCode.USAGE, 2, "bundle", "create", "--artifact", artifact.toString(), "--out",
+                nosuch("b4"));
+        assertThat(doc.path("message").asText()).contains("--key-file");
+
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        failsWith(ExitCode.USAGE, "verify-bundle", bundle.toString()).contains("give --key FILE or --keyid ID");
+        errorDocument(ExitCode.USAGE, 1, "verify-bundle", bundle.toString());
+        String pub = nosuch("system.pub");
+        failsWith(ExitCode.ERROR, "verify-bundle", "--key", pub, bundle.toString())
+                .contains(pub + ": cannot read the trusted key (--key): it does not exist");
     }
 
     // --- policy test ---------------------------------------------------------------------------------------------
