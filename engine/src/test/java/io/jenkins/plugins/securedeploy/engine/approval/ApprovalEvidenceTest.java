@@ -14,6 +14,7 @@ import io.jenkins.plugins.securedeploy.engine.attest.Statement;
 import io.jenkins.plugins.securedeploy.engine.attest.StatementReader;
 import io.jenkins.plugins.securedeploy.engine.attest.Subject;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
 import io.jenkins.plugins.securedeploy.engine.sign.DsseEnvelopeReader;
 import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
@@ -72,7 +73,7 @@ class ApprovalEvidenceTest {
     @Test
     void shouldFailAfterAnyChangeToThePayload() throws Exception {
         byte[] envelope = ApprovalEvidence.sign(approved(), "app-1.0.0.jar", List.of(SignFixtures.signer()));
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.strict().mapper();
         ObjectNode node = (ObjectNode) json.readTree(envelope);
         byte[] payload = Base64.getDecoder().decode(node.get("payload").asText());
         int checked = 0;
