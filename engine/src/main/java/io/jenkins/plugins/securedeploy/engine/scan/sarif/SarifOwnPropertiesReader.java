@@ -25,7 +25,7 @@ import java.util.Map;
  * bag that is weaker than what the result's SARIF fields say is not taken (the SARIF fields win), and a value that is
  * not one of ours (an unknown severity or category name) is ignored.
  */
-final class SarifOwnProperties {
+final class SarifOwnPropertiesReader {
     static final String PREFIX = "secure-deploy/";
     static final String FINGERPRINT = PREFIX + "v1";
 

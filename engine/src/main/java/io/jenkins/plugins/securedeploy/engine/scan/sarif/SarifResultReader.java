@@ -31,7 +31,7 @@ final class SarifResultReader {
         Location at;
         final SarifRuleReader.Props props = new SarifRuleReader.Props();
         /** The engine's exact values, when the log is one we wrote. */
-        final SarifOwnProperties own = new SarifOwnProperties();
+        final SarifOwnPropertiesReader own = new SarifOwnPropertiesReader();
 
         /** Results of kind pass/notApplicable and baselineState "absent" are not findings. */
         boolean isFinding() {

@@ -63,9 +63,9 @@ final class SarifRuleReader {
      * A property bag; security-severity is read as any scalar and judged by {@link SarifSeverity}; a result's bag may
      * also hold our own exact values ({@code own}, null for a rule's bag).
      */
-    static void properties(JsonParser p, String displayName, Props props, SarifOwnProperties own) throws IOException {
+    static void properties(JsonParser p, String displayName, Props props, SarifOwnPropertiesReader own) throws IOException {
         fields(p, displayName, "properties", k -> {
-            if (own != null && k.startsWith(SarifOwnProperties.PREFIX) && own.read(p, displayName, k)) {
+            if (own != null && k.startsWith(SarifOwnPropertiesReader.PREFIX) && own.read(p, displayName, k)) {
                 return;
             }
             if ("security-severity".equals(k)) {
