@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The CLI commands compose into the product's own gate: {@code secrets --json}, {@code scan --json} (the real bandit
  * and shellcheck), {@code sbom generate DIR} on the sample project, then {@code gate} on those outputs, reach exactly
  * the decision and reasons of the demo job on the same project — and the same findings, fingerprints included, so
- * baselines and waivers carry over between the two. {@code ingest --json} of those outputs feeds the gate too.
+ * baselines and waivers carry over between the two. {@code ingest --json} of those outputs feeds the gate too, and
+ * the gate's {@code --sarif} log read back by {@code ingest} gives exactly the findings the gate decided on.
  */
 class PipelineITest {
     @TempDir
@@ -81,6 +82,12 @@ class PipelineITest {
                 "shellcheck");
         assertThat(out.resolve("bandit-raw.json")).content(StandardCharsets.UTF_8).contains("\"test_id\"");
         assertThat(sarif).content(StandardCharsets.UTF_8).contains("\"version\" : \"2.1.0\"").contains("B602");
+
+        // the gate's SARIF, read back by ingest, gives the gate's findings exactly (fingerprints, locations, ...)
+        Path fromSarif = save("from-sarif.json", ok(0, "ingest", "--json", sarif.toString()));
+        List<ScanResult> back = new ReportInputs(ReportIngest.standard()).read(List.of(fromSarif.toString()),
+                Path.of(""));
+        assertThat(sorted(back)).as("gate --sarif read back by ingest").isEqualTo(sorted(piped));
 
         // ingest --json of the same outputs is one document the gate reads to the same decision
         Path all = save("all.json", ok(0, "ingest", "--json", secrets.toString(), bandit.toString(),

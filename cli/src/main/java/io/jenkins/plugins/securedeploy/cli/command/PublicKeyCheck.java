@@ -40,7 +40,7 @@ final class PublicKeyCheck implements SignatureCheck {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.of("key.unreadable", "cannot read the public key file: "
-                    + e.getClass().getSimpleName(), Location.ofFile(name)), e);
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e), Location.ofFile(name)), e);
         }
         int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
         int end = pem.indexOf("-----END PUBLIC KEY-----");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.bundle;
 
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
@@ -67,8 +68,9 @@ public final class BundleVerifier {
             findings.errors.add(Problem.of("bundle.missing", "does not exist", Location.ofFile(name)));
             return findings.result(name, Optional.empty());
         } catch (IOException | SecureDeployException | java.io.UncheckedIOException e) {
-            findings.errors.add(Problem.of("bundle.unreadable", "cannot be read (" + e.getClass().getSimpleName()
-                    + ")", Location.ofFile(name)));
+            String why = e instanceof IOException io ? IoReason.of(io)
+                    : e instanceof java.io.UncheckedIOException u ? IoReason.of(u) : e.getMessage();
+            findings.errors.add(Problem.of("bundle.unreadable", "cannot be read: " + why, Location.ofFile(name)));
             return findings.result(name, Optional.empty());
         }
         Map<String, EntryCollector.Entry> entries = collector.entries();

@@ -115,7 +115,7 @@ public final class BundleWriter {
             return store.store(name, mediaType, content);
         } catch (IOException e) {
             throw new EnvironmentException("cannot store evidence bundle file " + name + ": "
-                    + e.getClass().getSimpleName(), e);
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e), e);
         }
     }
 

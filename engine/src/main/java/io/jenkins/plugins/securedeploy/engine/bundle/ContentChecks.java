@@ -157,6 +157,10 @@ final class ContentChecks {
         DigestSet actual;
         try {
             actual = Verifications.hash(artifact, expected.digests().keySet());
+        } catch (java.io.UncheckedIOException e) {
+            findings.errors.add(Problem.of("artifact.unreadable", "cannot read the artifact: "
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e), Location.ofFile(artifact.name())));
+            return;
         } catch (RuntimeException e) {
             findings.errors.add(Problem.of("artifact.unreadable", "cannot read the artifact ("
                     + e.getClass().getSimpleName() + ")", Location.ofFile(artifact.name())));

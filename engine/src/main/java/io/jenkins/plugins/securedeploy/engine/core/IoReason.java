@@ -19,6 +19,11 @@ import java.util.Locale;
 public final class IoReason {
     private IoReason() {}
 
+    /** The reason of an {@link java.io.UncheckedIOException}'s cause. */
+    public static String of(java.io.UncheckedIOException e) {
+        return of(e.getCause());
+    }
+
     public static String of(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "it does not exist";

@@ -29,8 +29,10 @@ import java.util.Map;
  * 10.0 (CRITICAL), because a severity that could not be read fails closed. A scan that could not be trusted is a
  * run whose invocation says {@code executionSuccessful: false} with its problems as notifications. From a gate run,
  * results also carry {@code baselineState} (when a baseline was given) and waived findings a {@code suppressions}
- * entry naming the waiver. The engine's exact values (severity, category, score, ids, package, fingerprint) are kept
- * in the result's property bag under {@code secure-deploy/...}.
+ * entry naming the waiver. The engine's exact values (severity, category, score, ids, package, the file where its
+ * URI had to be encoded, a missing title) are kept in the result's property bag under {@code secure-deploy/...} and
+ * the fingerprint in {@code partialFingerprints["secure-deploy/v1"]}, so that our SarifParser reads a log we wrote
+ * back to exactly the findings it was written from (a gate's SARIF read by {@code ingest} included).
  */
 public final class SarifWriter {
     public static final String SCHEMA_URI =
@@ -297,6 +299,12 @@ public final class SarifWriter {
             g.writeString(id);
         }
         g.writeEndArray();
+        if (!f.location().file().isEmpty() && !uri(f.location().file()).equals(f.location().file())) {
+            g.writeStringField(PREFIX + "file", f.location().file());
+        }
+        if (f.title().isBlank()) {
+            g.writeBooleanField(PREFIX + "untitled", true);
+        }
         if (f.pkg() != null) {
             g.writeObjectFieldStart(PREFIX + "package");
             g.writeStringField("name", f.pkg().name());

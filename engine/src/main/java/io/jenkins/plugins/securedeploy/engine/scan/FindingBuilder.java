@@ -74,6 +74,15 @@ public final class FindingBuilder {
         return this;
     }
 
+    /**
+     * A fingerprint carried over as it is, from a document the engine wrote itself (its own SARIF): not prefixed, so
+     * a finding read back has the fingerprint it was written with.
+     */
+    public FindingBuilder exactFingerprint(String value) {
+        this.fingerprint = value == null || value.isBlank() ? null : value;
+        return this;
+    }
+
     /** Extra stable input to the computed fingerprint (never a secret itself: hash it first). */
     public FindingBuilder fingerprintHint(String value) {
         this.fingerprintHint = value == null ? "" : value;

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SARIF we write is valid against the official SARIF 2.1.0 schema (test resource, see its README) and our own
- * SarifParser reads it back to the same findings, with the normalisations SARIF forces documented in docs/sarif.md.
+ * SarifParser reads it back to exactly the same findings (from our property bag); a log without our properties reads
+ * with the normalisations SARIF forces, documented in docs/sarif.md.
  */
 class SarifWriterTest {
     static final String OFFICIAL_SCHEMA = "/io/jenkins/plugins/securedeploy/engine/report/sarif/sarif-schema-2.1.0.json";
@@ -138,7 +139,7 @@ class SarifWriterTest {
     }
 
     @Test
-    void shouldRoundTripTheSampleProjectsFindingsThroughOurSarifParser() throws Exception {
+    void shouldRoundTripTheSampleProjectsFindingsExactlyThroughOurSarifParser() throws Exception {
         List<ScanResult> sample = List.of(fixture("bandit/valid-sample-app.json", "bandit"),
                 fixture("shellcheck/valid-release-sh.json", "shellcheck"),
                 fixture("gitleaks/gitleaks-v8-report.json", "gitleaks"));
@@ -148,29 +149,94 @@ class SarifWriterTest {
 
         List<Finding> original = sample.stream().flatMap(r -> r.findings().stream()).toList();
         assertThat(original).hasSizeGreaterThan(5);
-        assertThat(back.findings()).containsExactlyElementsOf(original.stream().map(SarifWriterTest::throughSarif)
-                .toList());
-        assertThat(back.findings()).extracting(Finding::category).as("categories survive for these tools")
-                .containsExactlyElementsOf(original.stream().map(Finding::category).toList());
+        assertThat(back.findings()).as("the same findings: fingerprints, locations, severities, rule ids, all fields")
+                .containsExactlyElementsOf(original);
     }
 
     @Test
-    void shouldRoundTripEveryKindWithTheDocumentedNormalisations() {
+    void shouldRoundTripEveryKindExactly() {
         List<ScanResult> ok = everyKind().stream().filter(r -> !r.isError()).toList();
         ScanResult back = parse(new SarifWriter().write(ok));
 
         List<Finding> original = ok.stream().flatMap(r -> r.findings().stream()).toList();
-        assertThat(back.findings()).extracting(Finding::tool, Finding::ruleId, Finding::severity, Finding::fingerprint,
-                Finding::location, Finding::score).containsExactlyElementsOf(original.stream().map(f -> {
-                    Finding t = throughSarif(f);
-                    return org.assertj.core.groups.Tuple.tuple(t.tool(), t.ruleId(), t.severity(), t.fingerprint(),
-                            t.location(), t.score());
-                }).toList());
-        Finding critical = back.findings().stream().filter(f -> f.ruleId().equals("CVE-2024-1")).findFirst().orElseThrow();
-        assertThat(critical.score()).as("a score that agrees with the severity survives").isEqualTo(9.8);
+        assertThat(back.findings()).containsExactlyElementsOf(original);
         Finding unknown = back.findings().stream().filter(f -> f.ruleId().equals("rule-unknown")).findFirst()
                 .orElseThrow();
-        assertThat(unknown.severity()).as("UNKNOWN is written as CRITICAL: never weaker").isEqualTo(Severity.CRITICAL);
+        assertThat(unknown.severity()).as("written as CRITICAL for dashboards, read back as what it was")
+                .isEqualTo(Severity.UNKNOWN);
+        assertThat(back.findings()).filteredOn(f -> f.ruleId().equals("CVE-2024-2")).singleElement()
+                .satisfies(f -> assertThat(f.score()).as("the score that disagrees with the severity").isEqualTo(9.1));
+        assertThat(back.findings()).filteredOn(f -> f.ruleId().equals("rule-high")).last()
+                .satisfies(f -> assertThat(f.location().file()).isEqualTo("src\\win\\path.js"));
+    }
+
+    @Test
+    void shouldGiveBackTheGatesFindingsWhenTheGatesSarifIsIngested() {
+        List<ScanResult> results = ReportFixtures.results().stream().filter(r -> !r.isError()).toList();
+        GateReport report = GateReport.of(new io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator(
+                ReportFixtures.CLOCK).evaluate(io.jenkins.plugins.securedeploy.engine.policy.GateInput.of(
+                        ReportFixtures.policy(), results)), results, List.of(), ".secure-deploy.yml", ReportFixtures.NOW);
+        assertThat(report.findings()).hasSize(4).anySatisfy(o -> assertThat(o.waivedBy()).isNotNull());
+        byte[] sarif = new SarifWriter().write(report);
+        assertThat(schemaProblems(sarif)).isEmpty();
+
+        ScanResult back = parse(sarif);
+
+        assertThat(back.findings()).as("waived findings are findings too (suppressed, not dropped)")
+                .containsExactlyInAnyOrderElementsOf(report.findings().stream()
+                        .map(io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome::finding).toList());
+    }
+
+    @Test
+    void shouldReadALogWithoutOurPropertiesWithTheDocumentedNormalisations() {
+        List<ScanResult> ok = everyKind().stream().filter(r -> !r.isError()).toList();
+        ScanResult back = parse(withoutOwnProperties(new SarifWriter().write(ok)));
+
+        List<Finding> original = ok.stream().flatMap(r -> r.findings().stream()).toList();
+        assertThat(back.findings()).extracting(Finding::tool, Finding::ruleId, Finding::title, Finding::severity,
+                Finding::fingerprint, Finding::location, Finding::score, Finding::ids).containsExactlyElementsOf(
+                        original.stream().map(f -> {
+                            Finding t = throughSarif(f);
+                            return org.assertj.core.groups.Tuple.tuple(t.tool(), t.ruleId(), t.title(), t.severity(),
+                                    t.fingerprint(), t.location(), t.score(), t.ids());
+                        }).toList());
+        assertThat(back.findings()).filteredOn(f -> f.ruleId().equals("rule-unknown")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).as("UNKNOWN is written as CRITICAL: never weaker")
+                        .isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void shouldNeverTakeAWeakerSeverityFromThePropertyBagThanTheSarifFieldsSay() {
+        List<ScanResult> ok = everyKind().stream().filter(r -> !r.isError()).toList();
+        String log = new String(new SarifWriter().write(ok), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"secure-deploy/severity\" : \"CRITICAL\"", "\"secure-deploy/severity\" : \"INFO\"");
+        ScanResult back = parse(log.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(back.findings()).filteredOn(f -> f.ruleId().equals("rule-critical") || f.ruleId().equals("CVE-2024-1"))
+                .hasSize(2).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    /** A log as a tool other than ours writes it: the {@code secure-deploy/} property bag and fingerprint removed. */
+    private static byte[] withoutOwnProperties(byte[] sarif) {
+        com.fasterxml.jackson.databind.node.ObjectNode log = (com.fasterxml.jackson.databind.node.ObjectNode) Json
+                .strict().readTree(new ByteArrayInputStream(sarif), "x");
+        log.path("runs").forEach(run -> run.path("results").forEach(r -> {
+            for (String bag : List.of("properties", "partialFingerprints")) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) r
+                        .path(bag);
+                List<String> ours = new ArrayList<>();
+                o.fieldNames().forEachRemaining(n -> {
+                    if (n.startsWith("secure-deploy/")) {
+                        ours.add(n);
+                    }
+                });
+                o.remove(ours);
+            }
+        }));
+        try {
+            return Json.strict().mapper().writeValueAsBytes(log);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -181,7 +247,7 @@ class SarifWriterTest {
         assertThat(back.problems().get(0).message()).contains("executionSuccessful: false");
     }
 
-    /** What our SarifParser makes of a finding we wrote (docs/sarif.md, "Reading it back"). */
+    /** What our SarifParser makes of a finding from a log without our property bag (docs/sarif.md). */
     static Finding throughSarif(Finding f) {
         String fp = f.fingerprint().startsWith(f.tool() + ":") ? f.fingerprint() : f.tool() + ":" + f.fingerprint();
         Severity severity = f.severity() == Severity.UNKNOWN ? Severity.CRITICAL : f.severity();

@@ -30,6 +30,8 @@ final class SarifResultReader {
         boolean unusableFingerprint;
         Location at;
         final SarifRuleReader.Props props = new SarifRuleReader.Props();
+        /** The engine's exact values, when the log is one we wrote. */
+        final SarifOwnPropertiesReader own = new SarifOwnPropertiesReader();
 
         /** Results of kind pass/notApplicable and baselineState "absent" are not findings. */
         boolean isFinding() {
@@ -76,7 +78,7 @@ final class SarifResultReader {
                         r.fingerprints = fp.isEmpty() ? r.fingerprints : fp;
                     }
                 }
-                case "properties" -> SarifRuleReader.properties(p, displayName, r.props);
+                case "properties" -> SarifRuleReader.properties(p, displayName, r.props, r.own);
                 default -> p.skipChildren();
             }
         });

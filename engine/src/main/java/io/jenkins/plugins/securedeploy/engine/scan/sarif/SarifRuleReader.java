@@ -52,16 +52,22 @@ final class SarifRuleReader {
                         r.level = string(p, displayName, "defaultConfiguration.level");
                     }
                 });
-                case "properties" -> properties(p, displayName, r.props);
+                case "properties" -> properties(p, displayName, r.props, null);
                 default -> p.skipChildren();
             }
         });
         return r;
     }
 
-    /** A property bag; security-severity is read as any scalar and judged by {@link SarifSeverity}. */
-    static void properties(JsonParser p, String displayName, Props props) throws IOException {
+    /**
+     * A property bag; security-severity is read as any scalar and judged by {@link SarifSeverity}; a result's bag may
+     * also hold our own exact values ({@code own}, null for a rule's bag).
+     */
+    static void properties(JsonParser p, String displayName, Props props, SarifOwnPropertiesReader own) throws IOException {
         fields(p, displayName, "properties", k -> {
+            if (own != null && k.startsWith(SarifOwnPropertiesReader.PREFIX) && own.read(p, displayName, k)) {
+                return;
+            }
             if ("security-severity".equals(k)) {
                 String value = scalar(p);
                 props.securitySeverity = SarifSeverity.securitySeverity(value);

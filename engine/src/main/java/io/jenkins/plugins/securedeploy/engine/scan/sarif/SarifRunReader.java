@@ -177,8 +177,8 @@ final class SarifRunReader {
             warn(r.at, "sarif.security-severity-ignored", "properties.security-severity of rule " + safe(ruleId)
                     + " is not a number from 0 to 10; its level decides the severity (as GitHub does)");
         }
-        Severity severity = !Double.isNaN(score) ? Severity.fromCvss(score)
-                : SarifSeverity.ofLevel(SarifSeverity.level(r.level, r.kind, rule == null ? null : rule.level));
+        Severity severity = r.own.severity(!Double.isNaN(score) ? Severity.fromCvss(score)
+                : SarifSeverity.ofLevel(SarifSeverity.level(r.level, r.kind, rule == null ? null : rule.level)));
         String title = r.message != null && !r.message.isBlank() ? r.message
                 : rule != null && rule.shortDescription != null ? rule.shortDescription : ruleId;
         FindingBuilder b = Finding.builder(toolName(), ruleId).title(title).severity(severity).score(score)
@@ -192,10 +192,15 @@ final class SarifRunReader {
         } else if (r.location != null) {
             b.fingerprintHint(Integer.toString(r.location.line()));
         }
-        SarifCategories.cwes(r.props.tags).forEach(b::id);
-        if (rule != null) {
-            rule.cwes().forEach(b::id);
+        if (r.own.ids() != null) {
+            r.own.ids().forEach(b::id);
+        } else {
+            SarifCategories.cwes(r.props.tags).forEach(b::id);
+            if (rule != null) {
+                rule.cwes().forEach(b::id);
+            }
         }
+        r.own.applyTo(b, r.location, r.fingerprints);
         return b.build();
     }
 

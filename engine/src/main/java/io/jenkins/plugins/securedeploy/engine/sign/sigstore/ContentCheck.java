@@ -152,7 +152,8 @@ final class ContentCheck {
         try (InputStream in = artifact.get().open()) {
             return Optional.of(Hashing.stream(in, algorithms));
         } catch (IOException e) {
-            findings.error("artifact-unreadable", "the artifact cannot be read: " + e.getClass().getSimpleName(),
+            findings.error("artifact-unreadable", "the artifact cannot be read: "
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e),
                     io.jenkins.plugins.securedeploy.engine.core.Location.ofFile(artifact.get().name()));
             return Optional.empty();
         }
