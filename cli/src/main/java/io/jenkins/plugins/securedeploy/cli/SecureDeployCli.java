@@ -84,8 +84,8 @@ public final class SecureDeployCli {
      */
     public static int execute(CommandLine cl, String... args) {
         Failures failures = new Failures(jsonRequested(args), has(args, "--no-color"));
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -109,8 +109,8 @@ public final class SecureDeployCli {
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.registerConverter(LocalDate.class, new DateConverter());
         Failures failures = new Failures(false, false);
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 
@@ -131,8 +131,23 @@ public final class SecureDeployCli {
         return false;
     }
 
-    /** How a failed command is reported. */
-    private record Failures(boolean json, boolean noColor) {
+    /**
+     * How a failed command is reported. A named class, not lambdas: picocli's class files are Java 5 (version 49), and
+     * JDK 17's AppCDS dump (cli's package phase) crashes on a lambda that implements such an old interface
+     * (JDK-8274944's family: SIGSEGV in adjust_lambda_proxy_class_dictionary). Keep lambdas away from picocli types.
+     */
+    private record Failures(boolean json, boolean noColor)
+            implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usage(ex, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            return error(ex, cl);
+        }
+
         int usage(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter e = cl.getErr();
