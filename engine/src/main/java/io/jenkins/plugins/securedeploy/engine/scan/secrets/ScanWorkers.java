@@ -91,7 +91,8 @@ final class ScanWorkers implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while scanning for secrets", new InterruptedException());
+            throw new EnvironmentException("interrupted while scanning for secrets",
+                    new InterruptedException("waiting for the secret-scanning workers to finish"));
         }
         Throwable f = failure;
         if (f instanceof RuntimeException r) {
