@@ -183,7 +183,7 @@ run() {
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB;" \
-  "$(java -version 2>&1 | head -1); $(rg --version | head -1); $(openssl version)"
+  "$(java -version 2>&1 | head -1); $(rg --version 2>/dev/null | head -1); $(openssl version)"
 echo "rounds: $ROUNDS, threads: $THREADS, load before: $(load)"
 cat "$big" "$log" >/dev/null # page cache
 for round in $(seq 1 "$ROUNDS"); do

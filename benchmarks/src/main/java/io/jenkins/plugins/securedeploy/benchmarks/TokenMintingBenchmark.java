@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -21,6 +22,8 @@ import io.jenkins.plugins.securedeploy.engine.credentials.oidc.KeyRotation;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.RotationPolicy;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.SigningAlgorithm;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.TokenRequest;
+import io.jenkins.plugins.securedeploy.engine.sign.keys.Es256JwsSigner;
+import java.security.Security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -42,8 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ES256 ID tokens on one thread (tokens/s/core): the issuer's whole path (allow-list and template checks, build
- * claims, jti, sign, serialize) against nimbus signing an equivalent claims set with a cached signer - the ceiling -
- * each with the JDK's SunEC and with Bouncy Castle. Target: issuer ≥ 5,000 tokens/s/core.
+ * claims, jti, sign, serialize) against nimbus signing an equivalent claims set with a cached signer on the JDK's
+ * SunEC ({@code baselineNimbusSign}, the issue's baseline). {@code issueToken} is the default issuer (ES256 through
+ * {@code Es256JwsSigner}: Bouncy Castle's ECDSA directly, RFC 6979 nonces); {@code issueTokenSunEc} the issuer as it
+ * was before (nimbus over SunEC, what a host gets by passing the SunEC provider); {@code issueTokenBc} through Bouncy
+ * Castle's JCA provider; {@code nimbusSignFast} nimbus signing alone with the fast signer (the new ceiling).
+ * Target: issuer ≥ 5,000 tokens/s/core. {@link TokenMintingCpuRate} times the same methods in CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,6 +62,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TokenMintingBenchmark {
     private IdTokenIssuer issuer;
     private IdTokenIssuer issuerBc;
+    private IdTokenIssuer issuerSunEc;
+    private Es256JwsSigner fastSigner;
     private TokenRequest request;
     private ECDSASigner signer;
     private ECDSASigner signerBc;
@@ -71,6 +80,7 @@ public class TokenMintingBenchmark {
         issuer = new IdTokenIssuer(settings, () -> keys, Clock.systemUTC());
         BouncyCastleProvider bc = new BouncyCastleProvider();
         issuerBc = new IdTokenIssuer(settings, () -> keys, Clock.systemUTC(), bc);
+        issuerSunEc = new IdTokenIssuer(settings, () -> keys, Clock.systemUTC(), Security.getProvider("SunEC"));
         request = TokenRequest.of(new BuildClaims("folder/app", "42", "main",
                 "0123456789abcdef0123456789abcdef01234567", "push", "production",
                 "https://jenkins.example.com/job/folder/job/app/42/"), "sts.amazonaws.com");
@@ -78,6 +88,7 @@ public class TokenMintingBenchmark {
         signer = new ECDSASigner(key);
         signerBc = new ECDSASigner(key);
         signerBc.getJCAContext().setProvider(bc);
+        fastSigner = Es256JwsSigner.of(key);
         header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
     }
 
@@ -86,7 +97,13 @@ public class TokenMintingBenchmark {
         return issuer.issue(request);
     }
 
-    /** The issuer signing through Bouncy Castle (what Jenkins' bouncycastle-api makes available). */
+    /** The issuer as it was before: nimbus' ECDSASigner over the JDK's SunEC. */
+    @Benchmark
+    public IdToken issueTokenSunEc() {
+        return issuerSunEc.issue(request);
+    }
+
+    /** The issuer signing through Bouncy Castle's JCA provider (what Jenkins' bouncycastle-api makes available). */
     @Benchmark
     public IdToken issueTokenBc() {
         return issuerBc.issue(request);
@@ -102,7 +119,13 @@ public class TokenMintingBenchmark {
         return sign(signerBc);
     }
 
-    private String sign(ECDSASigner with) throws JOSEException {
+    /** Nimbus signing alone with the issuer's signer: the ceiling for {@code issueToken}. */
+    @Benchmark
+    public String nimbusSignFast() throws JOSEException {
+        return sign(fastSigner);
+    }
+
+    private String sign(JWSSigner with) throws JOSEException {
         Date now = new Date();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://jenkins.example.com/oidc")
                 .subject("job:folder/app:ref:main").audience("sts.amazonaws.com").issueTime(now).notBeforeTime(now)

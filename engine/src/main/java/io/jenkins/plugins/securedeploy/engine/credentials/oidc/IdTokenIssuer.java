@@ -14,6 +14,7 @@ import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.credentials.IdToken;
 import io.jenkins.plugins.securedeploy.engine.credentials.TokenSource;
+import io.jenkins.plugins.securedeploy.engine.sign.keys.Es256JwsSigner;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +45,10 @@ public final class IdTokenIssuer {
     }
 
     /**
-     * With a JCA provider for signing ({@code null}: the JDK's). JDK 17's SunEC signs P-256 at a few hundred per
-     * second per core; a host that has Bouncy Castle registered (Jenkins' bouncycastle-api) can pass
-     * {@code Security.getProvider("BC")} for roughly 8x that (docs/benchmarks.md).
+     * With a JCA provider for signing. {@code null} (the default): ES256 signs with {@link Es256JwsSigner} (Bouncy
+     * Castle's P-256 ECDSA used directly, deterministic RFC 6979 nonces; several times JDK 17's SunEC, see
+     * docs/benchmarks.md) and RS256 with the JDK's provider. A provider given here (a FIPS module, say) signs both
+     * algorithms through JCA instead.
      */
     public IdTokenIssuer(IssuerSettings settings, Supplier<IssuerKeys> keys, Clock clock, Provider provider) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -110,6 +112,9 @@ public final class IdTokenIssuer {
     private JWSSigner signer(IssuerKey key) {
         return signers.computeIfAbsent(key.keyId(), kid -> {
             try {
+                if (key.jwk() instanceof ECKey ec && provider == null) {
+                    return Es256JwsSigner.of(ec);
+                }
                 JWSSigner signer = key.jwk() instanceof ECKey ec ? new ECDSASigner(ec)
                         : new RSASSASigner((RSAKey) key.jwk());
                 if (provider != null) {

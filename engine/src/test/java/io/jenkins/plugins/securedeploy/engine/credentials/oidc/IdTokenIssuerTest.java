@@ -136,4 +136,29 @@ class IdTokenIssuerTest {
                 .containsEntry("id_token_signing_alg_values_supported", List.of("ES256"));
         assertThat(doc.get("claims_supported").toString()).contains("sub", "aud", "job", "deploy_target");
     }
+
+    @Test
+    void shouldSignEs256DeterministicallyWithASignatureTheJdkVerifies() throws Exception {
+        IdToken token = issuer.issue(TokenRequest.of(OidcFixtures.build(), OidcFixtures.AUD));
+        SignedJWT jwt = SignedJWT.parse(token.value().reveal());
+        com.nimbusds.jose.jwk.ECKey key = (com.nimbusds.jose.jwk.ECKey) keys.get().requireSigningKey().jwk();
+        byte[] input = jwt.getSigningInput();
+        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSAinP1363Format", "SunEC");
+        jdk.initVerify(key.toECPublicKey());
+        jdk.update(input);
+        assertThat(jdk.verify(jwt.getSignature().decode())).as("JDK SunEC verifies the issuer's ES256").isTrue();
+        // RFC 6979: the same header and claims sign to the same signature, the one the stock JCA-free signer gives
+        assertThat(io.jenkins.plugins.securedeploy.engine.sign.keys.Es256JwsSigner.of(key).sign(jwt.getHeader(), input))
+                .isEqualTo(jwt.getSignature());
+    }
+
+    @Test
+    void shouldSignThroughAnExplicitJcaProviderWhenTheHostGivesOne() throws Exception {
+        IdTokenIssuer sun = new IdTokenIssuer(OidcFixtures.settings(SigningAlgorithm.ES256), keys::get,
+                TestClocks.fixed(), java.security.Security.getProvider("SunEC"));
+        IdToken token = sun.issue(TokenRequest.of(OidcFixtures.build(), OidcFixtures.AUD));
+        TokenCheck check = IdTokenVerifier.of(sun.jwksJson(), OidcFixtures.ISSUER)
+                .verify(token.value().reveal(), OidcFixtures.AUD, TestClocks.NOW);
+        assertThat(check.verified()).as(check.reasons().toString()).isTrue();
+    }
 }
