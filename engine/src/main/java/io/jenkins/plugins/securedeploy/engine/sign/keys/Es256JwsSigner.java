@@ -18,14 +18,13 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * A nimbus {@link JWSSigner} for ES256 (ECDSA P-256 / SHA-256, JOSE's 64-byte {@code R || S}) on Bouncy Castle's
- * ECDSA directly: P-256's own field arithmetic ({@code CustomNamedCurves}) and {@link P256FixedBase}'s precomputed,
- * constant-time table for {@code k·G} (built once per JVM), with no JCA provider lookup, key translation or DER round
- * trip per signature. JDK 17's SunEC signs P-256 at several times
+ * ECDSA directly: P-256's own field arithmetic ({@code CustomNamedCurves}) and Bouncy Castle's constant-time fixed-point
+ * comb for the base point, whose table is computed once per JVM, with no JCA provider lookup, key translation or DER
+ * round trip per signature. JDK 17's SunEC signs P-256 at several times
  * the cost (docs/benchmarks.md, "OIDC token minting").
  *
  * <p>Nonces are deterministic (RFC 6979: HMAC-SHA-256 over the private key and the message digest), as
@@ -38,7 +37,6 @@ public final class Es256JwsSigner implements JWSSigner {
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
             P256.getN(), P256.getH(), P256.getSeed());
     private static final int HALF = 32;
-    private static final P256FixedBase BASE = new P256FixedBase(DOMAIN.getG(), DOMAIN.getN());
 
     private final ECPrivateKeyParameters key;
     private final JCAContext jcaContext = new JCAContext();
@@ -81,12 +79,7 @@ public final class Es256JwsSigner implements JWSSigner {
         sha.update(input, 0, input.length);
         byte[] hash = new byte[sha.getDigestSize()];
         sha.doFinal(hash, 0);
-        ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest())) {
-            @Override
-            protected ECMultiplier createBasePointMultiplier() {
-                return BASE;
-            }
-        };
+        ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         ecdsa.init(true, key);
         BigInteger[] rs = ecdsa.generateSignature(hash);
         byte[] out = new byte[2 * HALF];
