@@ -1,13 +1,21 @@
 package io.jenkins.plugins.securedeploy.engine.approval;
 
+import io.jenkins.plugins.securedeploy.engine.attest.GateReportReader;
+import io.jenkins.plugins.securedeploy.engine.attest.ScanPredicate;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditAction;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditEvent;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditRef;
+import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.host.ApproverDirectory;
+import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
+import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.Signer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,6 +49,20 @@ public final class ApprovalService {
         public Optional<ApprovalDecision> decision() {
             return ledger.decision();
         }
+    }
+
+    /**
+     * What approvers are shown for {@code artifact}: the verdict, reasons, findings per severity and waivers of the
+     * gate report ({@code gate-report.json}) the build's security gate wrote. A report of another format is an
+     * {@link io.jenkins.plugins.securedeploy.engine.core.InvalidInputException} naming the field.
+     */
+    public static Shown shown(DigestSet artifact, EvidenceFile gateReport) {
+        ScanPredicate gate = new GateReportReader().read(gateReport.content(), gateReport.name(), null);
+        Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
+        gate.findingsBySeverity().forEach((severity, n) -> findings.merge(Severity.parseOrUnknown(severity), n.intValue(),
+                Integer::sum));
+        return new Shown(artifact, Verdict.valueOf(gate.gateVerdict()), gate.reasons(), findings,
+                gate.waiversApplied(), Optional.empty(), Optional.empty());
     }
 
     /** Opens the request now and records {@code approval.requested}. */

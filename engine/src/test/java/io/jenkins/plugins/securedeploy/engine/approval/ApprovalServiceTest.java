@@ -161,6 +161,26 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void shouldShowTheGateReportsVerdictReasonsFindingsAndWaivers() {
+        String report = "{\"format\":\"secure-deploy-gate-report\",\"version\":1,\"generatedAt\":\"2026-12-01T10:00:00Z\","
+                + "\"decision\":{\"verdict\":\"FAILED\",\"allowsDeployment\":false,\"reasons\":[{\"outcome\":\"FAILED\","
+                + "\"rule\":\"thresholds.total.high\",\"message\":\"1 HIGH finding(s) (max 0)\"}]},"
+                + "\"summary\":{\"bySeverity\":{\"HIGH\":{\"total\":1,\"new\":1,\"waived\":0},"
+                + "\"LOW\":{\"total\":0,\"new\":0,\"waived\":0}}},"
+                + "\"waivers\":{\"applied\":[{\"kind\":\"id\",\"value\":\"CVE-2024-1\"}],\"expired\":[]}}";
+        Shown s = ApprovalService.shown(ARTIFACT, new EvidenceFile("gate-report.json",
+                report.getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.gateVerdict()).isEqualTo(Verdict.FAILED);
+        assertThat(s.gateReasons()).containsExactly("FAILED thresholds.total.high: 1 HIGH finding(s) (max 0)");
+        assertThat(s.findingsSummary()).containsExactly(Map.entry(Severity.HIGH, 1));
+        assertThat(s.waiversApplied()).containsExactly("id:CVE-2024-1");
+        assertThat(s.artifactDigest()).isEqualTo(ARTIFACT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApprovalService.shown(ARTIFACT, new EvidenceFile(
+                "other.json", "{\"format\":\"x\"}".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(io.jenkins.plugins.securedeploy.engine.core.InvalidInputException.class);
+    }
+
+    @Test
     void shouldGiveRolesThroughUsersAndGroups() {
         RoleAssignments roles = new RoleAssignments(Map.of("security", List.of("group:sec", " carol "),
                 "release-manager", List.of("bob")));
