@@ -1,8 +1,12 @@
 package io.jenkins.plugins.securedeploy.jenkins.config;
 
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.securedeploy.engine.approval.RoleAssignments;
+import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.GlobalConfigurationCategory;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Approvals and signed evidence: named approval rules, the roles approvers hold (through users or groups of the
@@ -89,5 +97,15 @@ public class ApprovalConfiguration extends GlobalConfiguration {
     public void setEvidenceKeyCredentialsId(String id) {
         this.evidenceKeyCredentialsId = id == null ? "" : id.strip();
         save();
+    }
+
+    /** The "Secret text" credentials an administrator may pick as the evidence key (system scope). */
+    @POST
+    public ListBoxModel doFillEvidenceKeyCredentialsIdItems(@QueryParameter String value) {
+        if (!new JenkinsFacade().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(value == null ? "" : value);
+        }
+        return new StandardListBoxModel().includeEmptyValue().include((Item) null, StringCredentials.class)
+                .includeCurrentValue(value == null ? "" : value);
     }
 }
