@@ -181,6 +181,20 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void shouldMakeValidRequestIdsFromBuildIdsAndLabels() {
+        assertThat(ApprovalRequest.idFor("team/app#42", "prod")).isEqualTo("team/app#42/prod");
+        assertThat(ApprovalRequest.idFor("My Folder/app ü#7", "deploy prod")).isEqualTo("My-Folder/app--#7/deploy-prod");
+        assertThat(ApprovalRequest.idFor("", "")).isEqualTo("approval");
+        assertThat(ApprovalRequest.idFor(null, "-x")).isEqualTo("x");
+        String longId = ApprovalRequest.idFor("a".repeat(300) + "#9", "prod");
+        assertThat(longId).hasSize(190).endsWith("#9/prod");
+        for (String id : List.of(ApprovalRequest.idFor("My Folder/app ü#7", "deploy prod"), longId)) {
+            new ApprovalRequest(id, ApprovalRule.of(1, List.of("alice")), Shown.of(ARTIFACT, Verdict.PASSED), "",
+                    List.of()); // accepted by the id rule
+        }
+    }
+
+    @Test
     void shouldGiveRolesThroughUsersAndGroups() {
         RoleAssignments roles = new RoleAssignments(Map.of("security", List.of("group:sec", " carol "),
                 "release-manager", List.of("bob")));

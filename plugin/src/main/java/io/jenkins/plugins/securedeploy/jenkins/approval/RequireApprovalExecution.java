@@ -77,7 +77,7 @@ class RequireApprovalExecution extends GeneralNonBlockingStepExecution {
         ApprovalRule rule = rule();
         DigestSet artifact = DigestSet.of(digest());
         ApprovalAction action = ApprovalAction.on(run);
-        String id = action.uniqueId(ApprovalIds.of(run.getExternalizableId(), ask.id));
+        String id = action.uniqueId(ApprovalRequest.idFor(run.getExternalizableId(), ask.id));
         ApprovalLedger ledger;
         try {
             ApprovalRequest request = new ApprovalRequest(id, rule, ApprovalService.shown(artifact, gateReport(run)),
