@@ -86,7 +86,7 @@ class WithShortLivedCredentialsExecution extends GeneralNonBlockingStepExecution
             Exchange exchange = CredentialProfiles.exchange(profile(), claims, clock);
             session = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims), values::add, clock, log)
                     .open(List.of(exchange));
-        } catch (SecureDeployException | IllegalStateException e) {
+        } catch (SecureDeployException | IllegalStateException | IllegalArgumentException e) {
             log.lines().forEach(l -> console.info(l.text()));
             throw new AbortException("withShortLivedCredentials(" + profile + "): " + e.getMessage()
                     + " - nothing was issued, the body did not run");
