@@ -102,7 +102,7 @@ public final class ApprovalService {
      * approval predicate, in a DSSE envelope (JSON bytes).
      */
     public byte[] evidence(ApprovalDecision decision, String subjectName, List<? extends Signer> signers) {
-        return ApprovalEvidence.envelope(decision, subjectName, signers);
+        return ApprovalEvidence.sign(decision, subjectName, signers);
     }
 
     private void decided(ApprovalLedger ledger) {
