@@ -28,6 +28,25 @@ public record ApprovalRequest(String id, ApprovalRule rule, Shown shown, String 
                         .filter(a -> !a.isEmpty()).toList()));
     }
 
+    /**
+     * A valid request id from a host's build id and a step's label ({@code folder/app#42} + {@code prod}): characters
+     * outside the id alphabet become {@code -}, leading punctuation is dropped, and a long id keeps its end (the
+     * build number and label), at most 190 characters so a host may append a {@code -2} suffix.
+     */
+    public static String idFor(String buildId, String label) {
+        String raw = (buildId == null ? "" : buildId) + "/" + (label == null ? "" : label);
+        StringBuilder sb = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            sb.append(c < 128 && Character.isLetterOrDigit(c) || "._:/#@+=-".indexOf(c) >= 0 ? c : '-');
+        }
+        String id = sb.length() > 190 ? sb.substring(sb.length() - 190) : sb.toString();
+        int start = 0;
+        while (start < id.length() && !Character.isLetterOrDigit(id.charAt(start))) {
+            start++;
+        }
+        return start == id.length() ? "approval" : id.substring(start);
+    }
+
     public ApprovalRequest withShown(Shown newShown) {
         return new ApprovalRequest(id, rule, newShown, triggeredBy, commitAuthors);
     }

@@ -120,6 +120,14 @@ final class ConfigChecks {
         return Check.OK;
     }
 
+    /** Token lifetime minutes: 1 to 60 (the engine's ceiling); throws naming the field. */
+    static int minutes(int value, String field) {
+        if (value < 1 || value > 60) {
+            throw new IllegalArgumentException(field + ": enter 1 to 60 minutes");
+        }
+        return value;
+    }
+
     /** Throws {@link IllegalArgumentException} naming the field when a check is an error (used by setters). */
     static void requireValid(Check check, String field) {
         if (check.isError()) {

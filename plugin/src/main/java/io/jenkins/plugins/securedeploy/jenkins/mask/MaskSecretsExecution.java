@@ -8,6 +8,7 @@ import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
+import io.jenkins.plugins.securedeploy.jenkins.host.MaskingConsoleLogFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;

@@ -48,4 +48,33 @@ class ConfigurationAsCodeITest {
         CNode exported = getSecurityRoot(context).get("secureDeploy");
         assertEquals(toStringFromYamlFile(this, "expected-export.yaml"), toYamlString(exported));
     }
+
+    /** The issuer, approval and verification settings: imported through the same setters as the form. */
+    @Test
+    void shouldImportTheIssuerApprovalAndVerificationSettings(JenkinsRule r) throws Exception {
+        ConfigurationAsCode.get().configure(List.of(getClass().getResource("configuration-as-code-deploy.yaml")
+                .toExternalForm()));
+        IssuerConfiguration issuer = ExtensionList.lookupSingleton(IssuerConfiguration.class);
+        assertEquals("https://ci.example.com/secure-deploy-oidc", issuer.toSettings(java.util.Optional.empty())
+                .issuerId());
+        assertEquals(2, issuer.getAudiences().size());
+        assertEquals(List.of("payments/*"), issuer.getAudiences().get(0).toRule().jobs());
+        assertEquals(15, issuer.getMaxLifetimeMinutes());
+        assertEquals("aws", issuer.profile("aws-prod").orElseThrow().getProvider());
+        assertEquals("deploy", issuer.profile("vault-db").orElseThrow().toProfile().settings().get("role"));
+        ApprovalConfiguration approvals = ExtensionList.lookupSingleton(ApprovalConfiguration.class);
+        assertEquals(2, approvals.rule("prod").orElseThrow().toRule().required());
+        assertEquals(java.time.Duration.ofHours(4), approvals.rule("prod").orElseThrow().toRule().timeout());
+        assertEquals(java.util.Set.of("security"), approvals.roleAssignments().rolesOf("carol", java.util.Set.of()));
+        assertEquals("evidence-key", approvals.getEvidenceKeyCredentialsId());
+        VerificationConfiguration verification = ExtensionList.lookupSingleton(VerificationConfiguration.class);
+        assertEquals(java.util.Set.of(io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationOptions
+                .Relaxation.ANY_SIGNATURE), verification.allowedRelaxations());
+
+        // the issuer's private key state is never exported
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        String exported = toYamlString(getSecurityRoot(context).get("secureDeployIssuer"));
+        assertFalse(exported.contains("keyState"), exported);
+        assertTrue(exported.contains("aws-prod"), exported);
+    }
 }

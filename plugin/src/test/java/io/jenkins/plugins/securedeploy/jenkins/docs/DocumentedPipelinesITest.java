@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.jenkins.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -94,5 +95,69 @@ class DocumentedPipelinesITest {
     void shouldRunTheDeclarativePipelineAsDocumented(JenkinsRule r) throws Exception {
         SecretCanary token = SecretCanary.create();
         assertDocumentedOutcome(r, runDocumented(r, "declarative", token), token);
+    }
+
+    /** The setup pipelines.md describes for the release pipelines: profile, rule, evidence key, an approver. */
+    private static WorkflowRun startRelease(JenkinsRule r, String name) throws Exception {
+        String pem = new String(io.jenkins.plugins.securedeploy.engine.sign.SignFixtures.resource(
+                "keys/test-p256.TESTKEY-private.pem"), StandardCharsets.US_ASCII);
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "evidence-key", "", Secret.fromString(pem)));
+        io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration issuer =
+                ExtensionList.lookupSingleton(io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.class);
+        issuer.setIssuerUrl(r.getURL() + io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.URL_NAME);
+        issuer.setAudiences(List.of(new io.jenkins.plugins.securedeploy.jenkins.config.AudienceConfig("deploy-service")));
+        issuer.setProfiles(List.of(new io.jenkins.plugins.securedeploy.jenkins.config.CredentialProfileConfig("deploy",
+                "local", "audience=deploy-service")));
+        io.jenkins.plugins.securedeploy.jenkins.config.ApprovalConfiguration approvals = ExtensionList.lookupSingleton(
+                io.jenkins.plugins.securedeploy.jenkins.config.ApprovalConfiguration.class);
+        approvals.setRules(List.of(new io.jenkins.plugins.securedeploy.jenkins.config.ApprovalRuleConfig("prod", 1,
+                "group:release")));
+        approvals.setEvidenceKeyCredentialsId("evidence-key");
+        JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
+        realm.addGroups("bob", "release");
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.CANCEL).everywhere()
+                .to("bob").grant(jenkins.model.Jenkins.ADMINISTER).everywhere().to("admin"));
+        hudson.model.User.getById("bob", true);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "app");
+        p.setDefinition(new CpsFlowDefinition(pipeline(name), true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("waiting for approval", b);
+        return b;
+    }
+
+    private static void approveAndAssertTheRelease(JenkinsRule r, WorkflowRun b) throws Exception {
+        io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalView a = b.getAction(
+                io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.class).getApprovals().get(0);
+        JenkinsRule.WebClient wc = r.createWebClient().login("bob");
+        org.htmlunit.WebRequest vote = new org.htmlunit.WebRequest(wc.createCrumbedUrl(b.getUrl()
+                + io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.URL + "/vote"),
+                org.htmlunit.HttpMethod.POST);
+        vote.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("id", a.getId()),
+                new org.htmlunit.util.NameValuePair("vote", "approve"),
+                new org.htmlunit.util.NameValuePair("reason", "staging is green"),
+                new org.htmlunit.util.NameValuePair("shown", a.getShownFingerprint())));
+        wc.getPage(vote);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        String log = JenkinsRule.getLog(b);
+        assertEquals(3, log.split("deployed sha256:", -1).length - 1, log);
+        r.assertLogContains("VERIFIED digest dist/app.txt.sha256", b);
+        assertEquals(3, b.getAction(io.jenkins.plugins.securedeploy.jenkins.credentials.CredentialLeasesAction.class)
+                .getLeases().size());
+        assertTrue(b.getArtifactManager().root().child("secure-deploy/attest/scan.intoto.json").exists());
+        assertTrue(b.getAction(io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.class).getApprovals()
+                .get(0).getEvidence().contains("payloadType"));
+    }
+
+    @Test
+    void shouldRunTheScriptedReleaseAsDocumented(JenkinsRule r) throws Exception {
+        approveAndAssertTheRelease(r, startRelease(r, "release-scripted"));
+    }
+
+    @Test
+    void shouldRunTheDeclarativeReleaseAsDocumented(JenkinsRule r) throws Exception {
+        approveAndAssertTheRelease(r, startRelease(r, "release-declarative"));
     }
 }

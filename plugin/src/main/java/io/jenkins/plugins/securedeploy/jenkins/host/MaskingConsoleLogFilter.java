@@ -1,4 +1,4 @@
-package io.jenkins.plugins.securedeploy.jenkins.mask;
+package io.jenkins.plugins.securedeploy.jenkins.host;
 
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
@@ -40,7 +40,7 @@ public final class MaskingConsoleLogFilter extends ConsoleLogFilter implements S
     }
 
     /** The engine masker over the secret values (built once per deserialized copy). */
-    SecretMasker masker() {
+    public SecretMasker masker() {
         SecretMasker m = masker;
         if (m == null) {
             List<SecretValue> values = new ArrayList<>(secrets.size());
