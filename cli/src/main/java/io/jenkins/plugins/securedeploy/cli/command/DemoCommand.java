@@ -1,7 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.DemoJob;
-import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.cli.SharedOptions;
@@ -12,8 +11,8 @@ import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
-import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
-import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -86,25 +85,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
         GateDecision d = result.gate().decision();
         output.line("");
-        output.line("Gate " + output.verdict(d.verdict().name())
-                + (d.isOverridden() ? " - " + d.headline() : ""));
-        for (String line : DecisionPresenter.reasonLines(d)) {
-            output.line("  " + line);
-        }
+        output.line("Gate " + output.verdict(d.verdict().name()) + DecisionPresenter.overrideSuffix(d));
+        DecisionPresenter.lines(d).forEach(output::line);
         output.line("");
         output.line("SBOM:   " + result.sbom());
-        output.line("Report: " + result.gate().index().toAbsolutePath().toUri());
+        output.line("Report: " + result.report().toUri());
         console.flush();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("verdict", d.verdict().name());
         doc.put("reasons", d.reasons().stream().map(GateReason::describe).toList());
-        doc.put("report", result.gate().index().toString());
+        doc.put("report", result.report().toString());
         doc.put("sbom", result.sbom().toString());
         output.document(doc);
-        if (d.allowsDeployment()) {
-            return ExitCode.PASS;
-        }
-        return d.verdict() == Verdict.ERROR ? ExitCode.ERROR : ExitCode.GATE_FAILED;
+        return ExitCode.of(d).code();
     }
 
     /** DEMO_DEPLOY_TOKEN from the environment, or a fresh random one. */

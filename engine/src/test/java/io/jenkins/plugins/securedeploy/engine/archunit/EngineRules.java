@@ -114,4 +114,29 @@ final class EngineRules {
             .SlicesRuleDefinition.slices().matching("..engine.credentials.(*)..")
             .should().notDependOnEachOther()
             .because("each provider is one small package; what they share lives in engine.credentials");
+
+    /**
+     * No two engine packages depend on each other in a circle — package by package, so a capability and its
+     * sub-packages count apart (the defect this catches: {@code scan}'s registry listing the tools that import
+     * {@code scan}).
+     */
+    static final ArchRule PACKAGES_FREE_OF_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("io.jenkins.plugins.securedeploy.engine.(**)")
+            .should().beFreeOfCycles()
+            .as("engine packages are free of cycles");
+
+    /** Scanner tool packages share only {@code scan}: no tool imports a sibling (the registry and runner use them). */
+    static final ArchRule SCAN_TOOLS_INDEPENDENT = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("..engine.scan.(*)..")
+            .that(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.library.dependencies.Slice>(
+                    "are tool packages (not scan.registry or scan.runner)") {
+                @Override
+                public boolean test(com.tngtech.archunit.library.dependencies.Slice slice) {
+                    String name = slice.getNamePart(1);
+                    return !name.equals("registry") && !name.equals("runner");
+                }
+            })
+            .should().notDependOnEachOther()
+            .because("each tool is one small package; what they share lives in engine.scan, and only "
+                    + "scan.registry lists them");
 }

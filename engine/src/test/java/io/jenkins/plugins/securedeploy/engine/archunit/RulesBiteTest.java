@@ -53,6 +53,16 @@ class RulesBiteTest {
                 + " return new io.jenkins.plugins.securedeploy.engine.sign.cosign.CosignBlobVerifier(); } }");
         write(src, "probe/UsesCel.java", "package " + pkg + "; public class UsesCel { Object m() {"
                 + " return dev.cel.common.types.SimpleType.BOOL; } }");
+        String scan = "io.jenkins.plugins.securedeploy.engine.scan";
+        write(src, "probe/ScanListsATool.java", "package " + scan + "; public class ScanListsATool { Object m() {"
+                + " return new " + scan + ".bandit.ToolUsesScan(); } }");
+        write(src, "probe/ToolUsesScan.java", "package " + scan + ".bandit; public class ToolUsesScan { Object m() {"
+                + " return new " + scan + ".ScanListsATool(); } }");
+        write(src, "probe/GrypeThing.java", "package " + scan + ".grype; public class GrypeThing {}");
+        write(src, "probe/TrivyUsesGrype.java", "package " + scan + ".trivy; public class TrivyUsesGrype { Object m()"
+                + " { return new " + scan + ".grype.GrypeThing(); } }");
+        write(src, "probe/RegistryUsesGrype.java", "package " + scan + ".registry; public class RegistryUsesGrype {"
+                + " Object m() { return new " + scan + ".grype.GrypeThing(); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -134,5 +144,22 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("AwsUsesVault");
+    }
+
+    @Test
+    void shouldFailWhenScanAndAToolPackageDependOnEachOther() {
+        assertThatThrownBy(() -> EngineRules.PACKAGES_FREE_OF_CYCLES.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("ScanListsATool")
+                .hasMessageContaining("ToolUsesScan");
+    }
+
+    @Test
+    void shouldFailWhenAScannerToolImportsASiblingToolButNotWhenTheRegistryDoes() {
+        assertThatThrownBy(() -> EngineRules.SCAN_TOOLS_INDEPENDENT.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TrivyUsesGrype")
+                .message().doesNotContain("RegistryUsesGrype");
     }
 }

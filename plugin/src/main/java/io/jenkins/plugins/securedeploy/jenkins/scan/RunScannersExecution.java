@@ -8,7 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.findings.ScanResultsReader;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
 import io.jenkins.plugins.securedeploy.jenkins.config.FloorValues;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;

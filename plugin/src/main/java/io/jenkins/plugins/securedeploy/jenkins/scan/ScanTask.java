@@ -5,7 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;

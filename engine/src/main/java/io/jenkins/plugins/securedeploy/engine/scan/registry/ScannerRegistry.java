@@ -1,5 +1,6 @@
-package io.jenkins.plugins.securedeploy.engine.scan;
+package io.jenkins.plugins.securedeploy.engine.scan.registry;
 
+import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

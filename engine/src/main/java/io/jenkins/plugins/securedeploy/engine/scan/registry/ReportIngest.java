@@ -1,5 +1,11 @@
-package io.jenkins.plugins.securedeploy.engine.scan;
+package io.jenkins.plugins.securedeploy.engine.scan.registry;
 
+import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.CollectingSink;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;

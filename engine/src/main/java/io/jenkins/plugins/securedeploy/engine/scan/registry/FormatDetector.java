@@ -1,5 +1,6 @@
-package io.jenkins.plugins.securedeploy.engine.scan;
+package io.jenkins.plugins.securedeploy.engine.scan.registry;
 
+import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
@@ -107,7 +108,7 @@ public final class FormatDetector {
     }
 
     /** The last path segment, lower case ({@code reports/Gitleaks-report.json} → {@code gitleaks-report.json}). */
-    static String fileName(String displayName) {
+    public static String fileName(String displayName) {
         if (displayName == null) {
             return "";
         }

@@ -1,6 +1,7 @@
-package io.jenkins.plugins.securedeploy.engine.scan;
+package io.jenkins.plugins.securedeploy.engine.scan.findings;
 
-import io.jenkins.plugins.securedeploy.engine.scan.findings.FindingsParser;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
