@@ -86,6 +86,12 @@ public class SecretScanBenchmark {
         return scanner.scan(workspace, SecretScanOptions.defaults()).findings().size();
     }
 
+    /** The same scan on one worker thread: read against {@code scanner} (one per processor) it is the parallel gain. */
+    @Benchmark
+    public int scannerOneThread() {
+        return scanner.scan(workspace, SecretScanOptions.defaults().withThreads(1)).findings().size();
+    }
+
     @Benchmark
     public int regexAlternation() {
         int count = 0;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.securedeploy.cli;
 
 import io.jenkins.plugins.securedeploy.cli.command.CredsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.AttestCommand;
+import io.jenkins.plugins.securedeploy.cli.command.ApproveCommand;
+import io.jenkins.plugins.securedeploy.cli.command.AuditCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DemoCommand;
 import io.jenkins.plugins.securedeploy.cli.command.DigestCommand;
 import io.jenkins.plugins.securedeploy.cli.command.GateCommand;
@@ -14,6 +16,8 @@ import io.jenkins.plugins.securedeploy.cli.command.SbomCommand;
 import io.jenkins.plugins.securedeploy.cli.command.ScanCommand;
 import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
+import io.jenkins.plugins.securedeploy.cli.command.BundleCommand;
+import io.jenkins.plugins.securedeploy.cli.command.VerifyBundleCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
 import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
@@ -30,27 +34,32 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
-        subcommands = {
-            CredsCommand.class,
-            DemoCommand.class,
-            DigestCommand.class,
-            GateCommand.class,
-            HardenCommand.class,
-            IngestCommand.class,
-            MaskCommand.class,
-            OidcCommand.class,
-            PolicyCommand.class,
-            SbomCommand.class,
-            ScanCommand.class,
-            SecretsCommand.class,
-            AttestCommand.class,
-            VerifyCommand.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:gate or verification failed", "2:usage error",
             "3:error (bad input, tool crash, I/O) - blocks like a failure"})
 public final class SecureDeployCli {
+    /** The subcommands, added lazily by {@link Subcommands} (only the one a command line names). */
+    static final Class<?>[] SUBCOMMANDS = {
+        CredsCommand.class,
+        ApproveCommand.class,
+        AuditCommand.class,
+        DemoCommand.class,
+        DigestCommand.class,
+        GateCommand.class,
+        HardenCommand.class,
+        IngestCommand.class,
+        MaskCommand.class,
+        OidcCommand.class,
+        PolicyCommand.class,
+        SbomCommand.class,
+        ScanCommand.class,
+        SecretsCommand.class,
+        AttestCommand.class,
+        VerifyCommand.class,
+        BundleCommand.class,
+        VerifyBundleCommand.class,
+        CommandLine.HelpCommand.class
+    };
 
     @SuppressForbidden(reason = "the CLI's process entry point owns stdout/stderr")
     public static void main(String[] args) {
@@ -61,7 +70,10 @@ public final class SecureDeployCli {
 
     /** Runs a command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return execute(commandLine(out, err), args);
+        if (Subcommands.versionOnly(args)) {
+            return Subcommands.printVersion(out);
+        }
+        return execute(commandLine(out, err, args), args);
     }
 
     /**
@@ -88,8 +100,8 @@ public final class SecureDeployCli {
         }
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SecureDeployCli());
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = Subcommands.add(new CommandLine(new SecureDeployCli()), SUBCOMMANDS, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,12 +10,17 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.mask.EncodedForms;
 import io.jenkins.plugins.securedeploy.engine.mask.FileMasker;
-import io.jenkins.plugins.securedeploy.engine.mask.MaskingOutputStream;
+import io.jenkins.plugins.securedeploy.engine.mask.MaskingCopy;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +45,6 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:", "  ./build.sh 2>&1 | secure-deploy mask --secret-env API_TOKEN --secret-file key.pem",
             "  secure-deploy mask --secret-env API_TOKEN --in-place reports/*.json"})
 public final class MaskCommand implements Callable<Integer> {
-    private static final int BUFFER = 64 * 1024;
-
     @Spec
     CommandSpec spec;
 
@@ -160,17 +163,19 @@ public final class MaskCommand implements Callable<Integer> {
 
     @SuppressForbidden(reason = "the mask command is a pipe: it owns the process's stdin and stdout as bytes")
     private static void pipe(SecretMasker masker) throws IOException {
-        pipe(masker, System.in, System.out);
+        // the file descriptors themselves, not System.in/out: no synchronised PrintStream, no 8 KiB buffers
+        System.out.flush();
+        pipe(masker, new FileInputStream(FileDescriptor.in).getChannel(), new FileOutputStream(FileDescriptor.out));
     }
 
-    /** Streams {@code in} to {@code out} masked; each chunk is passed on (and flushed) as soon as it is read. */
+    /** Streams {@code in} to {@code out} masked; what is read is passed on (and flushed) as soon as it is read. */
     static void pipe(SecretMasker masker, InputStream in, OutputStream out) throws IOException {
-        try (MaskingOutputStream masked = masker.wrap(out)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                masked.write(buffer, 0, n);
-                masked.flush();
-            }
+        pipe(masker, Channels.newChannel(in), out);
+    }
+
+    private static void pipe(SecretMasker masker, ReadableByteChannel in, OutputStream out) {
+        try {
+            MaskingCopy.copy(masker, in, out, true);
         } catch (IOException e) {
             throw new EnvironmentException("cannot stream stdin to stdout while masking", e);
         }

@@ -65,6 +65,19 @@ public final class SecretsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan.")
     Path dir;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads reading and scanning files (default: one per processor); the output order is the "
+                    + "same whatever the number.")
+    int threads;
+
+    @Option(names = "--gitignore", description = "Leave out what .gitignore files ignore (as ripgrep does). Off by "
+            + "default: ignored files such as .env are where secrets are often left.")
+    boolean gitignore;
+
+    @Option(names = "--all-folders", description = "Also scan dependency and build folders (node_modules, target/ "
+            + "beside pom.xml, ...), which are skipped and listed by default.")
+    boolean allFolders;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
@@ -72,12 +85,19 @@ public final class SecretsCommand implements Callable<Integer> {
                     Files.exists(dir) ? "is a file, not a directory (give the folder to scan)" : "does not exist",
                     Location.ofFile(dir.toString())));
         }
+        if (threads < 0 || threads > SecretScanOptions.MAX_THREADS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must be between 0 (one per processor) and " + SecretScanOptions.MAX_THREADS);
+        }
         SecretScanOptions options = SecretScanOptions.defaults()
                 .plusExcludes(excludes)
                 .withMaxFileSize(maxFileSize)
                 .withAllowList(SecretAllowList.none()
                         .withFingerprints(Set.copyOf(allowFingerprints))
-                        .withRuleIds(Set.copyOf(allowRules)));
+                        .withRuleIds(Set.copyOf(allowRules)))
+                .withThreads(threads)
+                .withGitignore(gitignore)
+                .withSkipDependencyFolders(!allFolders);
         if (!includes.isEmpty()) {
             options = options.withIncludes(includes);
         }

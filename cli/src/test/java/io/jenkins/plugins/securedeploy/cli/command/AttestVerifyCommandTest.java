@@ -120,8 +120,8 @@ class AttestVerifyCommandTest {
 
     @Test
     void shouldGateOnVerifiedSignatureEvidence() throws Exception {
-        Path findings = Files.writeString(dir.resolve("f.json"), "{\"format\": \"secure-deploy-findings\", \"tool\": "
-                + "\"trivy\", \"toolVersion\": \"1\", \"findings\": []}", StandardCharsets.UTF_8);
+        Path findings = Files.writeString(dir.resolve("f.json"), "{\"format\": \"secure-deploy-findings\", \"version\": 1, "
+                + "\"results\": [{\"tool\": \"trivy\", \"toolVersion\": \"1\", \"findings\": []}]}", StandardCharsets.UTF_8);
         Path policy = Files.writeString(dir.resolve("p.yml"), "version: 1\nevidence: {signature: true}\n",
                 StandardCharsets.UTF_8);
         assertThat(run("gate", "--policy", p(policy), "--report-dir", p(dir.resolve("r1")), p(findings)))

@@ -22,8 +22,8 @@ class HardenCommandTest {
         assertThat(run.out()).contains("base-image-latest").contains("Dockerfile:1")
                 .contains("secret-in-env-or-arg").contains("Dockerfile:2").contains("root-user")
                 .contains("hardening finding(s): FAILED");
-        assertThat(Files.readString(out)).contains("\"format\" : \"secure-deploy-findings\"")
-                .contains("\"tool\" : \"secure-deploy-hardening\"");
+        assertThat(Files.readString(out)).contains("\"format\":\"secure-deploy-findings\"")
+                .contains("\"tool\":\"secure-deploy-hardening\"");
         Path policy = dir.resolve("policy.yml");
         Files.writeString(policy, "version: 1\ncategories:\n  CONTAINER: {total: {high: 0}}\n",
                 StandardCharsets.UTF_8);
@@ -52,7 +52,7 @@ class HardenCommandTest {
                 """, "c".repeat(64)), StandardCharsets.UTF_8);
         CliRun run = CliRun.of("harden", "--json", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"format\":\"secure-deploy-scan-results\"").contains("\"status\":\"OK\"");
+        assertThat(run.out()).contains("\"format\":\"secure-deploy-findings\"").contains("\"status\":\"OK\"");
     }
 
     @Test

@@ -13,12 +13,30 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
     public Digest {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
-        hex = hex.toLowerCase(Locale.ROOT);
-        if (hex.length() != algorithm.hexLength() || !HEX.matcher(hex).matches()) {
+        boolean valid = hex.length() == algorithm.hexLength() && isLowerHex(hex);
+        if (!valid) {
+            hex = hex.toLowerCase(Locale.ROOT);
+            valid = hex.length() == algorithm.hexLength() && isLowerHex(hex);
+        }
+        if (!valid) {
             throw new IllegalArgumentException(
                     "a " + algorithm.id() + " digest is " + algorithm.hexLength() + " hex characters, got "
                             + hex.length() + (HEX.matcher(hex).matches() ? "" : " with non-hex characters"));
         }
+    }
+
+    /** Whether every character is 0-9 or a-f (and there is at least one): the hot path, without a regex. */
+    private static boolean isLowerHex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Digest of(DigestAlgorithm algorithm, byte[] raw) {

@@ -2,19 +2,27 @@ package io.jenkins.plugins.securedeploy.engine.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Set;
 
 /**
- * Streaming digests: content is read once through a fixed buffer and fed to every requested algorithm, so heap use
- * does not depend on content size.
+ * Streaming digests: content is read once through fixed, reused heap buffers and fed to every requested algorithm,
+ * so heap use does not depend on content size. A file of more than {@value #PARALLEL_FROM} bytes hashed with several
+ * algorithms has each algorithm on its own thread over that one read ({@link ParallelDigests}).
  */
 public final class Hashing {
     /** Read buffer size; large enough for throughput, small enough to be irrelevant to heap. */
     static final int BUFFER_SIZE = 256 * 1024;
+    /** Files at least this large are hashed with one thread per algorithm. */
+    static final long PARALLEL_FROM = 4L * 1024 * 1024;
+    /** Chunk size of the parallel read. */
+    static final int CHUNK_SIZE = 1024 * 1024;
 
     private Hashing() {}
 
@@ -24,9 +32,15 @@ public final class Hashing {
     }
 
     public static DigestSet file(Path file, Set<DigestAlgorithm> algorithms) {
-        // a heap buffer: MessageDigest.update(ByteBuffer) on a direct buffer copies through a small temp array
-        try (InputStream in = Files.newInputStream(file)) {
-            return stream(in, algorithms);
+        // heap buffers: MessageDigest.update(ByteBuffer) on a direct buffer copies through a small temp array
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
+            if (mds.size() > 1 && in.size() >= PARALLEL_FROM) {
+                ParallelDigests.update(in, new ArrayList<>(mds.values()), CHUNK_SIZE);
+            } else {
+                update(Channels.newInputStream(in), mds);
+            }
+            return finish(mds);
         } catch (IOException e) {
             throw new EnvironmentException("cannot read " + file + " to hash it: " + IoReason.of(e), e);
         }
@@ -35,6 +49,11 @@ public final class Hashing {
     /** Digests of a stream (read to its end, not closed). */
     public static DigestSet stream(InputStream in, Set<DigestAlgorithm> algorithms) throws IOException {
         EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
+        update(in, mds);
+        return finish(mds);
+    }
+
+    private static void update(InputStream in, EnumMap<DigestAlgorithm, MessageDigest> mds) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         int n;
         while ((n = in.read(buffer)) >= 0) {
@@ -42,7 +61,6 @@ public final class Hashing {
                 md.update(buffer, 0, n);
             }
         }
-        return finish(mds);
     }
 
     public static DigestSet bytes(byte[] content) {
@@ -55,6 +73,31 @@ public final class Hashing {
     public static Digest sha256(byte[] content) {
         MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
         return Digest.of(DigestAlgorithm.SHA256, md.digest(content));
+    }
+
+    /** SHA-256 of {@code length} bytes of {@code content} from {@code offset} (no copy). */
+    public static Digest sha256(byte[] content, int offset, int length) {
+        MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+        md.update(content, offset, length);
+        return Digest.of(DigestAlgorithm.SHA256, md.digest());
+    }
+
+    /** A reusable SHA-256 for many small inputs in a row (one per thread; not thread-safe). */
+    public static Sha256 sha256Hasher() {
+        return new Sha256();
+    }
+
+    /** SHA-256 over byte ranges without a new {@link MessageDigest} each time. */
+    public static final class Sha256 {
+        private final MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+
+        private Sha256() {}
+
+        /** The raw 32-byte digest of {@code length} bytes of {@code content} from {@code offset}. */
+        public byte[] digest(byte[] content, int offset, int length) {
+            md.update(content, offset, length);
+            return md.digest();
+        }
     }
 
     private static EnumMap<DigestAlgorithm, MessageDigest> newDigests(Set<DigestAlgorithm> algorithms) {

@@ -1,24 +1,23 @@
 package io.jenkins.plugins.securedeploy.engine.mask;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 
 /**
- * Masks files before they are archived: streams a file through the masker into a temporary file in the same folder
+ * Masks files before they are archived: streams a file through the masker ({@link MaskingCopy}, the same path as
+ * the CLI's pipe) into a temporary file in the same folder
  * and moves it over the original atomically, so readers see the old or the new content, never a mix. A file with
  * nothing to mask is left untouched (same bytes, same timestamps). Symbolic links are refused, not followed.
  */
 public final class FileMasker {
-    private static final int BUFFER = 64 * 1024;
-
     private final SecretMasker masker;
 
     public FileMasker(SecretMasker masker) {
@@ -37,15 +36,8 @@ public final class FileMasker {
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".masking");
         try {
             long masks;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-                    OutputStream fileOut = Files.newOutputStream(temp);
-                    MaskingOutputStream out = masker.wrap(fileOut)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                }
-                out.close();
-                masks = out.maskCount();
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                masks = MaskingCopy.copy(masker, in, Files.newOutputStream(temp), false);
             }
             if (masks == 0) {
                 Files.delete(temp);

@@ -3,18 +3,13 @@ package io.jenkins.plugins.securedeploy.engine.scan.secrets;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Scans one file's text: line windows through the detector; inline allow markers; PEM private key blocks collected
+ * Scans one file's text, segment by segment (lines, or windows of long lines, from {@link LineWindows}): through the
+ * detector; inline allow markers; PEM private key blocks collected
  * from header to END line so the fingerprint covers the key material; each detection turned into a redacted
  * {@link Finding} right away, so secrets do not outlive the line they were found on.
  */
@@ -42,11 +37,13 @@ final class FileScan {
         this.allowList = allowList;
     }
 
-    void run(InputStream in, int windowChars) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        LineWindows.read(reader, windowChars, windowChars / 8, this::segment);
+    /** Whether a PEM block is open: the following lines must be fed whether or not they hold a keyword. */
+    boolean inKeyBlock() {
+        return keyBlock != null;
+    }
+
+    /** End of the file: reports an unfinished PEM block. */
+    void finish() {
         finishKey();
     }
 
@@ -62,7 +59,8 @@ final class FileScan {
         return allowedByFingerprint;
     }
 
-    private void segment(String text, int line, int columnOffset, int seen) {
+    /** One line, or window of a long line (a {@link LineWindows.SegmentSink}). */
+    void segment(String text, int line, int columnOffset, int seen) {
         if (keyBlock != null) {
             if (seen == 0 && continuesKey(text)) {
                 return;

@@ -15,9 +15,11 @@ import java.util.List;
  */
 final class Globs {
     private final List<PathMatcher> matchers;
+    private final List<String> globs;
 
-    private Globs(List<PathMatcher> matchers) {
+    private Globs(List<PathMatcher> matchers, List<String> globs) {
         this.matchers = matchers;
+        this.globs = globs;
     }
 
     static Globs compile(String field, List<String> globs) {
@@ -38,7 +40,17 @@ final class Globs {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Globs(List.copyOf(out));
+        return new Globs(List.copyOf(out), List.copyOf(globs));
+    }
+
+    /**
+     * The folders under which these globs match every path: for each glob {@code P/**}, the glob {@code P} (a folder
+     * matching {@code P} has all its paths matched by {@code P/**}). A walk need not enter such a folder to exclude
+     * its files.
+     */
+    Globs folderPrefixes() {
+        return compile("folderPrefixes", globs.stream().filter(g -> g.length() > 3 && g.endsWith("/**"))
+                .map(g -> g.substring(0, g.length() - 3)).toList());
     }
 
     boolean matches(String relativePath) {

@@ -48,6 +48,11 @@ final class SecretDetector {
                 .useTransparentBounds(true).useAnchoringBounds(false)).toArray(Matcher[]::new);
     }
 
+    /** The keyword prefilter (immutable, may be shared). */
+    KeywordAutomaton keywords() {
+        return automaton;
+    }
+
     /** Confirmed detections in {@code line}, in rule order, without overlaps (the earlier rule wins). */
     List<Detection> detect(String line) {
         hits = 0;

@@ -4,13 +4,11 @@ import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
+import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
-import io.jenkins.plugins.securedeploy.engine.json.BoundedInputStream;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,11 @@ import java.util.Locale;
  * fingerprint; the secret itself never leaves the scan (not in findings, problems, log lines or exceptions).
  *
  * <p>Files over the size limit and binary files (a NUL byte in the first 8 KiB) are skipped and each is listed as a
- * problem (informational: the status stays OK). A file that cannot be read makes the result ERROR (fail closed).
+ * problem (informational: the status stays OK), as is each dependency or build folder that is skipped. A file or
+ * folder that cannot be read makes the result ERROR (fail closed).
+ *
+ * <p>Files are read and scanned by {@linkplain SecretScanOptions#threads() worker threads} fed through a bounded
+ * queue; findings and problems come out in the order of the sorted file paths, whatever the number of threads.
  * Stateless and thread-safe.
  */
 public final class SecretScanner {
@@ -31,10 +33,24 @@ public final class SecretScanner {
     public static final String SKIPPED_TOO_LARGE = "secrets.skipped-too-large";
     /** Problem code: a binary file was not scanned. */
     public static final String SKIPPED_BINARY = "secrets.skipped-binary";
+    /** Problem code: a dependency or build folder was not scanned. */
+    public static final String SKIPPED_FOLDER = "secrets.skipped-folder";
     /** Problem code: a file could not be read (the result is ERROR). */
     public static final String READ_FAILED = "secrets.read-failed";
 
-    static final int BINARY_PROBE = 8192;
+    /** Read buffer of each worker; longer lines stream through it. */
+    static final int BUFFER = 1 << 20;
+
+    private final int bufferSize;
+
+    public SecretScanner() {
+        this(BUFFER);
+    }
+
+    /** With another read buffer size (tests use small ones to cross buffer boundaries on small files). */
+    SecretScanner(int bufferSize) {
+        this.bufferSize = bufferSize;
+    }
 
     public ScanResult scan(Workspace workspace, SecretScanOptions options) {
         return scan(workspace, options, new EngineLog("[secrets] "));
@@ -47,94 +63,176 @@ public final class SecretScanner {
         SecretAllowList allow = options.allowList();
         Globs allowedPaths = Globs.compile("allowList/pathGlobs", allow.pathGlobs());
         List<SecretRule> rules = options.rules().stream().filter(r -> !allow.allowsRule(r.id())).toList();
-        SecretDetector detector = new SecretDetector(rules);
 
-        List<String> files;
+        TreeSource tree;
         try {
-            files = workspace.list("**");
-        } catch (IOException | SecureDeployException e) {
+            tree = source(workspace, options);
+        } catch (IOException | SecureDeployException | java.io.UncheckedIOException e) {
             log.error("cannot list the files of %s (%s)", workspace.describe(), e.getClass().getSimpleName());
             return ScanResult.error(TOOL, workspace.describe(), List.of(Problem.of(READ_FAILED,
                     "cannot list the workspace's files (" + e.getClass().getSimpleName() + ")",
                     Location.ofFile(""))));
         }
-        List<Finding> findings = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        boolean failed = false;
-        int scanned = 0;
-        int excluded = 0;
-        int allowedFiles = 0;
-        long bytes = 0;
-        int allowedInline = 0;
-        int allowedByFingerprint = 0;
-        for (String file : files) {
-            if (!includes.matches(file) || excludes.matches(file)) {
-                excluded++;
-                continue;
-            }
-            if (allowedPaths.matches(file)) {
-                allowedFiles++;
-                continue;
-            }
+        Walk walk = new Walk(includes, excludes, allowedPaths, options.maxFileSize());
+        try (ScanWorkers workers = new ScanWorkers(options.effectiveThreads(), () -> {
+            SecretDetector detector = new SecretDetector(rules);
+            ByteLineScanner scanner = new ByteLineScanner(detector.keywords(), options.windowChars(),
+                    options.maxFileSize(), bufferSize);
+            return job -> job.run(scanner, detector, allow);
+        })) {
+            walk.workers = workers;
             try {
-                long size = workspace.size(file);
-                if (size > options.maxFileSize()) {
-                    problems.add(tooLarge(file, size + " bytes is", options.maxFileSize()));
-                    continue;
-                }
-                try (InputStream raw = workspace.open(file);
-                        BufferedInputStream in = new BufferedInputStream(
-                                new BoundedInputStream(raw, options.maxFileSize()), 64 * 1024)) {
-                    FileScan scan = new FileScan(file, detector, allow);
-                    try {
-                        if (looksBinary(in)) {
-                            problems.add(Problem.of(SKIPPED_BINARY,
-                                    "not scanned for secrets (info): binary file (NUL byte in the first 8 KiB)",
-                                    Location.ofFile(file)));
-                            continue;
-                        }
-                        scan.run(in, options.windowChars());
-                    } catch (BoundedInputStream.LimitExceededException e) {
-                        problems.add(tooLarge(file, "the file grew while being read and is now",
-                                options.maxFileSize()));
-                    }
-                    findings.addAll(scan.findings());
-                    allowedInline += scan.allowedInline();
-                    allowedByFingerprint += scan.allowedByFingerprint();
-                }
-                scanned++;
-                bytes += size;
-            } catch (IOException | SecureDeployException e) {
-                failed = true;
-                log.error("cannot read %s (%s)", file, e.getClass().getSimpleName());
-                problems.add(Problem.of(READ_FAILED, "cannot read the file to scan it for secrets ("
-                        + e.getClass().getSimpleName() + ")", Location.ofFile(file)));
+                tree.walk(walk);
+            } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                walk.unreadable("", true, e);
             }
         }
-        log.info("scanned %d files (%d bytes) with %d rules; %d excluded, %d allow-listed by path, %d skipped",
-                scanned, bytes, rules.size(), excluded, allowedFiles,
-                problems.stream().filter(p -> !p.code().equals(READ_FAILED)).count());
-        log.info("%d secrets found; %d allow-listed inline, %d by fingerprint", findings.size(), allowedInline,
-                allowedByFingerprint);
-        return new ScanResult(TOOL, SecretRules.VERSION, workspace.describe(),
-                failed ? ScanResult.Status.ERROR : ScanResult.Status.OK, findings, problems);
+        return walk.result(workspace, rules.size(), log);
     }
 
-    private static Problem tooLarge(String file, String what, long limit) {
+    private static TreeSource source(Workspace workspace, SecretScanOptions options) throws IOException {
+        if (workspace instanceof FileSystemWorkspace local) {
+            LocalTree tree = LocalTree.open(local.root(), options.gitignore(), options.skipDependencyFolders());
+            if (tree != null) {
+                return tree;
+            }
+        }
+        return new WorkspaceTree(workspace, workspace.list("**"), options.skipDependencyFolders());
+    }
+
+    static Problem tooLarge(String file, String what, long limit) {
         return Problem.of(SKIPPED_TOO_LARGE, String.format(Locale.ROOT,
                 "not scanned for secrets (info): %s over the %d-byte limit", what, limit), Location.ofFile(file));
     }
 
-    /** Whether the first {@value #BINARY_PROBE} bytes contain a NUL; leaves the stream where it was. */
-    static boolean looksBinary(BufferedInputStream in) throws IOException {
-        in.mark(BINARY_PROBE);
-        byte[] head = in.readNBytes(BINARY_PROBE);
-        in.reset();
-        for (byte b : head) {
-            if (b == 0) {
+    static Problem readFailed(String file, Exception e) {
+        return Problem.of(READ_FAILED, "cannot read the file to scan it for secrets ("
+                + e.getClass().getSimpleName() + ")", Location.ofFile(file));
+    }
+
+    /** The walk's visitor: selects files, hands them to the workers and keeps every entry in walk order. */
+    private static final class Walk implements TreeSource.Visitor {
+        private final Globs includes;
+        private final Globs excludes;
+        private final Globs allowedPaths;
+        private final long maxFileSize;
+        private final Globs prunable;
+        private final List<Object> entries = new ArrayList<>();
+        private ScanWorkers workers;
+        private int excluded;
+        private int excludedFolders;
+        private int allowedFiles;
+        private int ignoredFiles;
+        private int ignoredFolders;
+        private int skippedFolders;
+
+        Walk(Globs includes, Globs excludes, Globs allowedPaths, long maxFileSize) {
+            this.includes = includes;
+            this.excludes = excludes;
+            this.allowedPaths = allowedPaths;
+            this.maxFileSize = maxFileSize;
+            this.prunable = excludes.folderPrefixes();
+        }
+
+        @Override
+        public boolean prunes(String folder) {
+            if (prunable.matches(folder)) {
+                excludedFolders++;
                 return true;
             }
+            return false;
         }
-        return false;
+
+        @Override
+        public boolean selected(String path) {
+            if (!includes.matches(path) || excludes.matches(path)) {
+                excluded++;
+                return false;
+            }
+            if (allowedPaths.matches(path)) {
+                allowedFiles++;
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void file(String path, long size, TreeSource.Opener opener) throws IOException {
+            if (size > maxFileSize) {
+                opener.release();
+                entries.add(tooLarge(path, size + " bytes is", maxFileSize));
+                return;
+            }
+            FileJob job = new FileJob(path, size, opener);
+            entries.add(job);
+            workers.submit(job);
+        }
+
+        @Override
+        public void ignored(String path, boolean folder) {
+            if (folder) {
+                ignoredFolders++;
+            } else {
+                ignoredFiles++;
+            }
+        }
+
+        @Override
+        public void skippedFolder(String path, String why) {
+            skippedFolders++;
+            entries.add(Problem.of(SKIPPED_FOLDER, "not scanned for secrets (info): a dependency or build folder ("
+                    + why + ")", Location.ofFile(path + "/")));
+        }
+
+        @Override
+        public void unreadable(String path, boolean folder, Exception cause) {
+            entries.add(folder ? Problem.of(READ_FAILED, "cannot list the folder to scan it for secrets ("
+                    + cause.getClass().getSimpleName() + ")", Location.ofFile(path)) : readFailed(path, cause));
+        }
+
+        ScanResult result(Workspace workspace, int ruleCount, EngineLog log) {
+            List<Finding> findings = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            boolean failed = false;
+            int scanned = 0;
+            long bytes = 0;
+            int allowedInline = 0;
+            int allowedByFingerprint = 0;
+            for (Object entry : entries) {
+                if (entry instanceof Problem p) {
+                    failed |= p.code().equals(READ_FAILED);
+                    if (p.code().equals(READ_FAILED)) {
+                        log.error("cannot read %s (%s)", p.location().file(), p.message());
+                    }
+                    problems.add(p);
+                    continue;
+                }
+                FileJob job = (FileJob) entry;
+                FileJob.Outcome o = job.outcome();
+                if (o.readFailure() != null) {
+                    failed = true;
+                    log.error("cannot read %s (%s)", job.path, o.readFailure());
+                }
+                findings.addAll(o.findings());
+                problems.addAll(o.problems());
+                if (o.scanned()) {
+                    scanned++;
+                    bytes += job.size;
+                }
+                allowedInline += o.allowedInline();
+                allowedByFingerprint += o.allowedByFingerprint();
+            }
+            log.info("scanned %d files (%d bytes) with %d rules; %d excluded, %d allow-listed by path, %d skipped",
+                    scanned, bytes, ruleCount, excluded, allowedFiles,
+                    problems.stream().filter(p -> !p.code().equals(READ_FAILED)).count());
+            if (excludedFolders + skippedFolders + ignoredFiles + ignoredFolders > 0) {
+                log.info("not entered: %d excluded folders, %d dependency or build folders; ignored by .gitignore:"
+                        + " %d files, %d folders", excludedFolders, skippedFolders, ignoredFiles, ignoredFolders);
+            }
+            log.info("%d secrets found; %d allow-listed inline, %d by fingerprint", findings.size(), allowedInline,
+                    allowedByFingerprint);
+            return new ScanResult(TOOL, SecretRules.VERSION, workspace.describe(),
+                    failed ? ScanResult.Status.ERROR : ScanResult.Status.OK, findings, problems);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,71 @@ class ScannerPartsTest {
 
     @Test
     void shouldSplitLinesAndWindowLongOnesWithOverlap() throws IOException {
+        String text = "ab\r\n\n" + "x".repeat(25) + "\nlast";
         List<String> segments = new ArrayList<>();
+        LineWindows windows = new LineWindows(10, 3)
+                .to((t, line, col, seen) -> segments.add(line + ":" + col + ":" + seen + ":" + t.length()));
 
-        LineWindows.read(new StringReader("ab\r\n\n" + "x".repeat(25) + "\nlast"), 10, 3,
-                (text, line, col, seen) -> segments.add(line + ":" + col + ":" + seen + ":" + text.length()));
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i += 4) {
+            windows.feed(chars, i, Math.min(chars.length, i + 4)); // pieces do not change the split
+        }
+        windows.finish();
 
         assertThat(segments).containsExactly("1:0:0:2", "2:0:0:0", "3:0:0:10", "3:7:3:10", "3:14:3:10",
                 "3:21:3:4", "4:0:0:4");
+        List<String> old = new ArrayList<>();
+        SequentialSecretScanner.read(new StringReader(text), 10, 3,
+                (t, line, col, seen) -> old.add(line + ":" + col + ":" + seen + ":" + t.length()));
+        assertThat(segments).isEqualTo(old);
+    }
+
+    @Test
+    void shouldFindTheFirstKeywordInBytesAsInTheDecodedText() {
+        KeywordAutomaton automaton = new KeywordAutomaton(List.of("he", "she", "hers", "x"));
+        byte[] text = "uSH\u00e4Ers \u00e4hiS".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(automaton.firstHit(text, 0, text.length)).isEqualTo(-1); // a non-ASCII byte breaks "she", "hers"
+        assertThat(automaton.scan(new String(text, StandardCharsets.UTF_8), (k, at) -> { })).isFalse();
+        assertThat(automaton.firstHit("aaaax".getBytes(StandardCharsets.UTF_8), 0, 5)).isEqualTo(4);
+        assertThat(automaton.firstHit("uSHErs".getBytes(StandardCharsets.UTF_8), 0, 6)).isEqualTo(3);
+        assertThat(automaton.firstHit("uSHErs".getBytes(StandardCharsets.UTF_8), 2, 6)).isEqualTo(3);
+        assertThat(automaton.firstHit("uSHErs".getBytes(StandardCharsets.UTF_8), 3, 6)).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldFindTheFirstKeywordThroughTheGramTableWhenEveryKeywordHasThreeBytes() {
+        KeywordAutomaton automaton = new KeywordAutomaton(List.of("token", "secret", "sec_x", "pwd"));
+        for (String prefix : List.of("", "a", "ab", "abc", "x\u00e4\u00e4 ")) {
+            byte[] b = (prefix + "toke SeCrEt pwd").getBytes(StandardCharsets.UTF_8);
+            int at = b.length - "SeCrEt pwd".length();
+            assertThat(automaton.firstHit(b, 0, b.length)).as(prefix).isEqualTo(at + 5);
+            assertThat(automaton.firstHit(b, at + 1, b.length)).as(prefix).isEqualTo(b.length - 1);
+            assertThat(automaton.firstHit(b, 0, b.length - 1)).as(prefix).isEqualTo(at + 5);
+            assertThat(automaton.firstHit(b, at + 1, b.length - 1)).as(prefix).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void shouldCountNewlinesAndSniffNulBytesEightAtATime() {
+        byte[] b = ("a\nb\n\n" + "x".repeat(17) + "\n\u0080\n").getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < b.length; from++) {
+            for (int to = from; to <= b.length; to++) {
+                int expected = 0;
+                for (int i = from; i < to; i++) {
+                    expected += b[i] == '\n' ? 1 : 0;
+                }
+                assertThat(ByteLineScanner.countNewlines(b, from, to)).isEqualTo(expected);
+            }
+        }
+        byte[] z = new byte[40];
+        java.util.Arrays.fill(z, (byte) 0x80);
+        assertThat(ByteLineScanner.hasZeroByte(z, 0, 40)).isFalse();
+        z[37] = 0;
+        assertThat(ByteLineScanner.hasZeroByte(z, 0, 40)).isTrue();
+        assertThat(ByteLineScanner.hasZeroByte(z, 0, 37)).isFalse();
+        z[3] = 0;
+        assertThat(ByteLineScanner.hasZeroByte(z, 0, 8)).isTrue();
     }
 
     @Test

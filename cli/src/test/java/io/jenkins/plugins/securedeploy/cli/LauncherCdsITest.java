@@ -1,0 +1,49 @@
+package io.jenkins.plugins.securedeploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher starts the packaged jar with the AppCDS archive the package phase built next to it: the classes of a
+ * real command come from the archive ("shared objects file (top)"), and the output is what the jar prints alone.
+ */
+class LauncherCdsITest {
+    private static final Path JAR = Path.of(System.getProperty("secureDeploy.jar", "target/secure-deploy.jar"));
+    private static final Path LAUNCHER = Path.of("..", "bin", "secure-deploy");
+
+    private static String run(List<String> cmd, String javaOpts) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("SECURE_DEPLOY_JAR", JAR.toAbsolutePath().toString());
+        pb.environment().put("SECURE_DEPLOY_JAVA_OPTS", javaOpts);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void shouldStartFromTheArchiveBuiltByThePackagePhase() throws Exception {
+        Path archive = Path.of(JAR.toString().replaceAll("\\.jar$", ".jsa"));
+        assertThat(archive).isRegularFile();
+        String samples = Path.of(System.getProperty("secureDeploy.samples", "../samples"), "app").toString();
+
+        String classes = run(List.of(LAUNCHER.toString(), "secrets", samples), "-Xlog:class+load");
+        String plain = run(List.of(LAUNCHER.toString(), "secrets", samples), "");
+        String version = run(List.of(LAUNCHER.toString(), "--version"), "");
+
+        assertThat(classes.lines().filter(l -> l.contains("source: shared objects file (top)")).count())
+                .isGreaterThan(100);
+        assertThat(classes).contains("SecretScanner source: shared objects file (top)");
+        assertThat(plain).contains("0 secret(s) found");
+        assertThat(version).startsWith("secure-deploy ").contains("Java 17");
+        assertThat(Files.isExecutable(LAUNCHER)).isTrue();
+    }
+}

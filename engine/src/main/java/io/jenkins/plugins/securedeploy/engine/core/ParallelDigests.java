@@ -1,0 +1,136 @@
+package io.jenkins.plugins.securedeploy.engine.core;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Several digests of one read of a stream, each on its own thread: the calling thread reads chunks into a small ring of
+ * reused heap buffers and feeds the first digest; one helper thread per further digest feeds it the same chunks. A
+ * buffer goes back to the ring when every digest has consumed it, so memory is {@value #CHUNKS} chunks whatever the
+ * size, and the time is that of the slowest digest rather than the sum.
+ */
+final class ParallelDigests {
+    static final int CHUNKS = 4;
+
+    private static final Chunk END = new Chunk(0);
+
+    private static final class Chunk {
+        final byte[] data;
+        int length;
+        final AtomicInteger pending = new AtomicInteger();
+
+        Chunk(int size) {
+            data = new byte[size];
+        }
+    }
+
+    private ParallelDigests() {}
+
+    /** Feeds everything {@code in} holds to every digest; {@code digests} has at least two. */
+    static void update(ReadableByteChannel in, List<MessageDigest> digests, int chunkSize) throws IOException {
+        BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
+        for (int i = 0; i < CHUNKS; i++) {
+            free.add(new Chunk(chunkSize));
+        }
+        List<BlockingQueue<Chunk>> queues = new ArrayList<>();
+        List<Thread> helpers = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        for (MessageDigest md : digests.subList(1, digests.size())) {
+            BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(CHUNKS + 1);
+            queues.add(q);
+            Thread t = new Thread(() -> feed(q, md, free, failure), "secure-deploy-digest-" + md.getAlgorithm());
+            t.setDaemon(true);
+            helpers.add(t);
+            t.start();
+        }
+        MessageDigest first = digests.get(0);
+        try {
+            while (true) {
+                Chunk c = free.take();
+                int n = read(in, c.data);
+                if (n <= 0) {
+                    break;
+                }
+                c.length = n;
+                c.pending.set(digests.size());
+                for (BlockingQueue<Chunk> q : queues) {
+                    q.put(c);
+                }
+                first.update(c.data, 0, n);
+                release(c, free);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", e);
+        } finally {
+            for (BlockingQueue<Chunk> q : queues) {
+                q.add(END); // each queue has a spare slot for it: at most CHUNKS chunks are ever out
+            }
+            join(helpers);
+        }
+        if (failure[0] != null) {
+            throw new IOException("a digest thread failed: " + failure[0], failure[0]);
+        }
+    }
+
+    private static void feed(BlockingQueue<Chunk> q, MessageDigest md, BlockingQueue<Chunk> free, Throwable[] failure) {
+        boolean failed = false;
+        try {
+            for (Chunk c = q.take(); c != END; c = q.take()) {
+                if (!failed) {
+                    try {
+                        md.update(c.data, 0, c.length);
+                    } catch (RuntimeException | Error e) {
+                        failure[0] = e; // read by the caller after join
+                        failed = true;
+                    }
+                }
+                release(c, free); // also after a failure, or the reader would wait for the buffer forever
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void release(Chunk c, BlockingQueue<Chunk> free) {
+        if (c.pending.decrementAndGet() == 0) {
+            free.add(c);
+        }
+    }
+
+    /** Fills {@code buf} (or to the end of the stream); returns the bytes read, 0 at the end. */
+    private static int read(ReadableByteChannel in, byte[] buf) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(buf);
+        while (b.hasRemaining()) {
+            if (in.read(b) < 0) {
+                break;
+            }
+        }
+        return b.position();
+    }
+
+    private static void join(List<Thread> threads) throws IOException {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing");
+        }
+    }
+}

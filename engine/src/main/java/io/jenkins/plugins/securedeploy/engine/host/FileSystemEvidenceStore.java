@@ -1,0 +1,57 @@
+package io.jenkins.plugins.securedeploy.engine.host;
+
+import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.SecurityViolationException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An {@link EvidenceStore} over a local folder (the CLI's; tests'): names follow {@link WorkspacePaths}, a symbolic
+ * link never leads a write outside the root (the {@link FileSystemWorkspace} checks), and evidence is write-once — a
+ * name already on disk is refused rather than overwritten, so recorded evidence is never silently replaced.
+ */
+public final class FileSystemEvidenceStore implements EvidenceStore {
+    private final FileSystemWorkspace folder;
+    private final List<EvidenceRef> stored = new ArrayList<>();
+
+    public FileSystemEvidenceStore(Path root) {
+        this.folder = new FileSystemWorkspace(root);
+    }
+
+    public Path root() {
+        return folder.root();
+    }
+
+    @Override
+    public synchronized EvidenceRef store(String name, String mediaType, byte[] content) throws IOException {
+        String key = WorkspacePaths.normalize(name);
+        Path target = folder.resolve(key);
+        Files.createDirectories(target.getParent());
+        if (!target.getParent().toRealPath().startsWith(folder.root())) {
+            throw new SecurityViolationException("evidence name '" + WorkspacePaths.printable(name)
+                    + "' leads outside the evidence folder through a symbolic link");
+        }
+        try {
+            Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(key, null, "evidence is write-once and this name is already "
+                    + "recorded");
+        }
+        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(content), content.length);
+        stored.add(ref);
+        return ref;
+    }
+
+    @Override
+    public synchronized List<EvidenceRef> list() {
+        List<EvidenceRef> out = new ArrayList<>(stored);
+        out.sort(Comparator.comparing(EvidenceRef::name));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,263 @@
+package io.jenkins.plugins.securedeploy.engine.scan.secrets;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads one file's bytes into a reused buffer and decodes only the lines that can hold a secret: the keyword
+ * prefilter runs over the raw bytes ({@link KeywordAutomaton#firstHit}), and only a line with a keyword — or a line
+ * inside an open PEM block — is decoded (UTF-8, invalid bytes replaced) and handed, through {@link LineWindows}, to
+ * the {@link FileScan}. A line without a keyword produces no detection and leaves no state, so skipping it gives the
+ * same findings as decoding the whole file. A line longer than the buffer is decoded and fed as it streams.
+ *
+ * <p>Not thread-safe: one per worker thread, reused for every file it scans.
+ */
+final class ByteLineScanner {
+    /** How many leading bytes the binary sniff looks at for a NUL. */
+    static final int BINARY_PROBE = 8192;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /** Thrown when a file grows past the size limit while it is read. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long limit) {
+            super("the file grew past the limit of " + limit + " bytes while it was read");
+        }
+    }
+
+    private final KeywordAutomaton keywords;
+    private final LineWindows windows;
+    private final long maxFileSize;
+    private final byte[] buf;
+    private final ByteBuffer bytes;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private CharBuffer chars = CharBuffer.allocate(4096);
+
+    private ReadableByteChannel in;
+    private int n;
+    private long total;
+    private boolean eof;
+
+    ByteLineScanner(KeywordAutomaton keywords, int windowChars, long maxFileSize, int bufferSize) {
+        this.keywords = keywords;
+        this.windows = new LineWindows(windowChars, windowChars / 8);
+        this.maxFileSize = maxFileSize;
+        this.buf = new byte[Math.max(bufferSize, BINARY_PROBE)];
+        this.bytes = ByteBuffer.wrap(buf);
+    }
+
+    /**
+     * Reads {@code channel} to its end (not closing it) and feeds {@code scan}; returns false, having fed nothing, when
+     * the file looks binary (a NUL byte in its first {@value #BINARY_PROBE} bytes).
+     */
+    boolean scan(ReadableByteChannel channel, FileScan scan) throws IOException {
+        in = channel;
+        n = 0;
+        total = 0;
+        eof = false;
+        windows.to(scan::segment);
+        fill();
+        if (hasZeroByte(buf, 0, Math.min(n, BINARY_PROBE))) {
+            return false;
+        }
+        int line = 1;
+        int counted = 0;
+        int from = 0;
+        while (true) {
+            int complete = eof ? n : lastNewline(from, n) + 1;
+            while (from < complete) {
+                int start;
+                int search;
+                if (scan.inKeyBlock()) {
+                    start = from;
+                    search = from;
+                } else {
+                    int hit = keywords.firstHit(buf, from, complete);
+                    if (hit < 0) {
+                        break;
+                    }
+                    start = lineStart(from, hit);
+                    search = hit;
+                }
+                int end = indexOf('\n', search, complete);
+                end = end < 0 ? complete : end + 1;
+                line += countNewlines(buf, counted, start);
+                counted = start;
+                feedLine(line, start, end);
+                from = end;
+            }
+            if (eof) {
+                break;
+            }
+            line += countNewlines(buf, counted, complete);
+            from = compact(Math.max(from, complete));
+            counted = 0;
+            if (n == buf.length) {
+                streamLongLine(line);
+                line++;
+                from = 0;
+            } else {
+                fill();
+            }
+        }
+        scan.finish();
+        return true;
+    }
+
+    private void fill() throws IOException {
+        while (n < buf.length && !eof) {
+            bytes.limit(buf.length).position(n);
+            int r = in.read(bytes);
+            if (r < 0) {
+                eof = true;
+            } else {
+                n += r;
+                total += r;
+                if (total > maxFileSize) {
+                    throw new TooLargeException(maxFileSize);
+                }
+            }
+        }
+    }
+
+    /** Moves {@code buf[keep, n)} to the front; returns 0, the new index of {@code keep}. */
+    private int compact(int keep) {
+        System.arraycopy(buf, keep, buf, 0, n - keep);
+        n -= keep;
+        return 0;
+    }
+
+    /** Decodes and feeds {@code buf[start, end)}: a whole line (with its {@code \n}, or the unterminated last one). */
+    private void feedLine(int line, int start, int end) {
+        windows.startLine(line);
+        decoder.reset();
+        if (chars.capacity() < end - start) {
+            chars = CharBuffer.allocate(Math.max(end - start, chars.capacity() * 2));
+        }
+        chars.clear();
+        decoder.decode(ByteBuffer.wrap(buf, start, end - start), chars, true);
+        decoder.flush(chars);
+        windows.feed(chars.array(), 0, chars.position());
+        if (end == n && eof && (end == start || buf[end - 1] != '\n')) {
+            windows.finish();
+        }
+    }
+
+    /**
+     * The buffer is one unfinished line: decode and feed it as it streams in, to its {@code \n} or the end of the
+     * file, leaving the bytes after the {@code \n} at the front of the buffer.
+     */
+    private void streamLongLine(int line) throws IOException {
+        windows.startLine(line);
+        decoder.reset();
+        if (chars.capacity() < buf.length) {
+            chars = CharBuffer.allocate(buf.length);
+        }
+        int scanned = 0;
+        while (true) {
+            int nl = indexOf('\n', scanned, n);
+            boolean last = nl >= 0 || eof;
+            int end = nl >= 0 ? nl + 1 : n;
+            ByteBuffer piece = ByteBuffer.wrap(buf, 0, end);
+            chars.clear();
+            decoder.decode(piece, chars, last);
+            if (last) {
+                decoder.flush(chars);
+            }
+            windows.feed(chars.array(), 0, chars.position());
+            if (nl >= 0) {
+                compact(end);
+                return;
+            }
+            if (eof) {
+                windows.finish();
+                n = 0;
+                return;
+            }
+            compact(piece.position()); // keeps the bytes of an incomplete UTF-8 sequence
+            scanned = n;
+            fill();
+        }
+    }
+
+    private int lineStart(int from, int at) {
+        int i = at - 1;
+        while (i >= from && buf[i] != '\n') {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private int lastNewline(int from, int to) {
+        int i = to - 1;
+        while (i >= from && buf[i] != '\n') {
+            i--;
+        }
+        return i < from ? from - 1 : i;
+    }
+
+    private int indexOf(int b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    long maxFileSize() {
+        return maxFileSize;
+    }
+
+    /** How many {@code \n} bytes {@code b[from, to)} holds (eight bytes at a time). */
+    @SuppressWarnings("cast") // the cast selects the VarHandle's signature-polymorphic return type
+    static int countNewlines(byte[] b, int from, int to) {
+        int count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            count += Long.bitCount(zeroBytes((long) LONGS.get(b, i) ^ NEWLINES));
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether {@code b[from, to)} holds a NUL byte (eight bytes at a time). */
+    @SuppressWarnings("cast")
+    static boolean hasZeroByte(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (zeroBytes((long) LONGS.get(b, i)) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The high bit of each byte of the result is set exactly where {@code x} has a zero byte. */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+}
