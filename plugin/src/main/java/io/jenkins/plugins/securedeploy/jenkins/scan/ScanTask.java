@@ -43,7 +43,7 @@ final class ScanTask implements AgentTask<byte[]> {
             if (!(workspace instanceof FileSystemWorkspace)) {
                 throw new IOException("scanners run in a file system workspace only, not " + workspace.describe());
             }
-            results.addAll(new WorkspaceScanner().scan(tools, tool -> ScannerSpecs.resolve(tool, configured),
+            results.addAll(new WorkspaceScanner().scan(tools, ScannerSetting.resolver(configured),
                     (FileSystemWorkspace) workspace));
         }
         if (!reports.isBlank()) {

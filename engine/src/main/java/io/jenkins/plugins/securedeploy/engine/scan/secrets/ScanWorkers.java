@@ -91,7 +91,8 @@ final class ScanWorkers implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while scanning for secrets", new InterruptedException());
+            throw new EnvironmentException("interrupted while scanning for secrets", new InterruptedException(
+                    "a secret scan worker was interrupted"));
         }
         Throwable f = failure;
         if (f instanceof RuntimeException r) {
