@@ -43,7 +43,7 @@ public final class DemoJob {
 
     /** What the job produced. */
     public record Result(GateOutcome gate, List<ScanResult> scans, Path sbom, Path report,
-            List<ArtifactRef> artifacts) {}
+            List<ArtifactRef> artifacts, GateRequest request) {}
 
     private final Clock clock;
 
@@ -87,12 +87,12 @@ public final class DemoJob {
                 + " components");
 
         Path policy = r.project().resolve(".secure-deploy.yml");
-        GateOutcome gate = new GateService(clock).decide(GateRequest.of(scans)
+        GateRequest request = GateRequest.of(scans)
                 .withPolicy(Files.isRegularFile(policy) ? NamedBytes.read(policy, ".secure-deploy.yml", "policy file")
                         : null)
                 .withSboms(List.of(sbom.summary()))
-                .withEvidence(evidence)
-                .withFolder("report"), store);
-        return new Result(gate, scans, store.resolve(sbomRef), store.resolve(gate.index()), artifacts);
+                .withEvidence(evidence);
+        GateOutcome gate = new GateService(clock).decide(request.withFolder("report"), store);
+        return new Result(gate, scans, store.resolve(sbomRef), store.resolve(gate.index()), artifacts, request);
     }
 }

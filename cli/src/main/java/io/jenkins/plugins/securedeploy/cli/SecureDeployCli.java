@@ -18,6 +18,9 @@ import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
 import io.jenkins.plugins.securedeploy.cli.command.BundleCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyBundleCommand;
+import io.jenkins.plugins.securedeploy.cli.command.DeployCommand;
+import io.jenkins.plugins.securedeploy.cli.command.PromoteCommand;
+import io.jenkins.plugins.securedeploy.cli.command.RollbackCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
 import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
@@ -58,6 +61,9 @@ public final class SecureDeployCli {
         VerifyCommand.class,
         BundleCommand.class,
         VerifyBundleCommand.class,
+        DeployCommand.class,
+        PromoteCommand.class,
+        RollbackCommand.class,
         CommandLine.HelpCommand.class
     };
 
@@ -84,8 +90,8 @@ public final class SecureDeployCli {
      */
     public static int execute(CommandLine cl, String... args) {
         Failures failures = new Failures(jsonRequested(args), has(args, "--no-color"));
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -109,8 +115,8 @@ public final class SecureDeployCli {
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.registerConverter(LocalDate.class, new DateConverter());
         Failures failures = new Failures(false, false);
-        cl.setParameterExceptionHandler(failures::usage);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failures.error(ex, commandLine));
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 
@@ -131,8 +137,23 @@ public final class SecureDeployCli {
         return false;
     }
 
-    /** How a failed command is reported. */
-    private record Failures(boolean json, boolean noColor) {
+    /**
+     * How a failed command is reported. Implements picocli's handler interfaces itself rather than through lambdas:
+     * the JDK 17 AppCDS dump crashes on lambda proxies of picocli's (class file version 49) interfaces.
+     */
+    private record Failures(boolean json, boolean noColor) implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usage(ex, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine,
+                CommandLine.ParseResult parseResult) {
+            return error(ex, commandLine);
+        }
+
         int usage(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter e = cl.getErr();

@@ -98,4 +98,10 @@ class ArchitectureTest {
         }
         org.assertj.core.api.Assertions.assertThat(unnamed).as("engine packages missing from design.puml").isEmpty();
     }
+
+    @Test
+    void shouldKeepDeployAtTheTopAndTheGateCalledOnlyByIt() {
+        EngineRules.NOTHING_DEPENDS_ON_DEPLOY.check(engine);
+        EngineRules.ONLY_DEPLOY_USES_THE_GATE.check(engine);
+    }
 }

@@ -139,4 +139,18 @@ final class EngineRules {
             .should().notDependOnEachOther()
             .because("each tool is one small package; what they share lives in engine.scan, and only "
                     + "scan.registry lists them");
+
+    /** Nothing in the engine depends on the deployment flow: it is the top, only hosts call it. */
+    static final ArchRule NOTHING_DEPENDS_ON_DEPLOY = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackage("..engine.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("..engine.deploy..")
+            .because("only gate and deploy orchestrate, and deploy is the top of the engine (design 2.3)");
+
+    /** The gate service is called by hosts and by the deployment flow only; capabilities never call up into it. */
+    static final ArchRule ONLY_DEPLOY_USES_THE_GATE = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackages("..engine.gate..", "..engine.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("..engine.gate..")
+            .because("the gate's orchestration lives in engine.gate; report, policy and scan are what it calls");
 }

@@ -63,6 +63,13 @@ class RulesBiteTest {
                 + " { return new " + scan + ".grype.GrypeThing(); } }");
         write(src, "probe/RegistryUsesGrype.java", "package " + scan + ".registry; public class RegistryUsesGrype {"
                 + " Object m() { return new " + scan + ".grype.GrypeThing(); } }");
+        String engine = "io.jenkins.plugins.securedeploy.engine";
+        write(src, "probe/PolicyUsesDeploy.java", "package " + engine + ".policy; public class PolicyUsesDeploy {"
+                + " Object m() { return " + engine + ".deploy.Phase.GATE; } }");
+        write(src, "probe/ReportUsesGate.java", "package " + engine + ".report; public class ReportUsesGate {"
+                + " Object m() { return " + engine + ".gate.ExitCode.FAILED; } }");
+        write(src, "probe/DeployUsesGate.java", "package " + engine + ".deploy; public class DeployUsesGate {"
+                + " Object m() { return " + engine + ".gate.ExitCode.FAILED; } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -161,5 +168,17 @@ class RulesBiteTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("TrivyUsesGrype")
                 .message().doesNotContain("RegistryUsesGrype");
+    }
+
+    @Test
+    void shouldFailWhenACapabilityDependsOnDeployOrCallsUpIntoTheGate() {
+        assertThatThrownBy(() -> EngineRules.NOTHING_DEPENDS_ON_DEPLOY.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PolicyUsesDeploy")
+                .message().doesNotContain("DeployUsesGate");
+        assertThatThrownBy(() -> EngineRules.ONLY_DEPLOY_USES_THE_GATE.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReportUsesGate")
+                .message().doesNotContain("DeployUsesGate");
     }
 }
