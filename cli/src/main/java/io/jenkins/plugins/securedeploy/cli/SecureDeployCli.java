@@ -138,20 +138,20 @@ public final class SecureDeployCli {
     }
 
     /**
-     * How a failed command is reported. Implements picocli's handler interfaces itself rather than through lambdas:
-     * the JDK 17 AppCDS dump crashes on lambda proxies of picocli's (class file version 49) interfaces.
+     * How a failed command is reported. A named class, not lambdas: picocli's class files are Java 5 (version 49), and
+     * JDK 17's AppCDS dump (cli's package phase) crashes on a lambda that implements such an old interface
+     * (JDK-8274944's family: SIGSEGV in adjust_lambda_proxy_class_dictionary). Keep lambdas away from picocli types.
      */
-    private record Failures(boolean json, boolean noColor) implements CommandLine.IParameterExceptionHandler,
-            CommandLine.IExecutionExceptionHandler {
+    private record Failures(boolean json, boolean noColor)
+            implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             return usage(ex, args);
         }
 
         @Override
-        public int handleExecutionException(Exception ex, CommandLine commandLine,
-                CommandLine.ParseResult parseResult) {
-            return error(ex, commandLine);
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+            return error(ex, cl);
         }
 
         int usage(CommandLine.ParameterException ex, String[] args) {

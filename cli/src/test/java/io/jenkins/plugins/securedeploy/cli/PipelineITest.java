@@ -71,7 +71,8 @@ class PipelineITest {
         List<String> reasons = new ArrayList<>();
         decision.path("reasons").forEach(r -> reasons.add(r.asText()));
         assertThat(reasons).containsExactlyElementsOf(expected.reasons().stream().map(GateReason::describe).toList())
-                .containsExactly("FAILED thresholds.new.high: 1 new HIGH finding(s) (max 0)");
+                .containsExactly("FAILED thresholds.total.high: 1 HIGH finding(s) (max 0)",
+                        "FAILED thresholds.new.high: 1 new HIGH finding(s) (max 0)");
 
         List<ScanResult> piped = new ReportInputs(ReportIngest.standard())
                 .read(List.of(secrets.toString(), bandit.toString(), shellcheck.toString()), Path.of(""), null);

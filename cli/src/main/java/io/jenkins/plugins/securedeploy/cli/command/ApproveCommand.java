@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedgerReader;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedgerWriter;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,8 +76,8 @@ public final class ApproveCommand implements Callable<Integer> {
             + "Default: what the ledger shows now.")
     String shown;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     Clock clock = Clock.systemUTC();
 
@@ -85,7 +87,7 @@ public final class ApproveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "approve needs --ledger, --approver, --approve or "
                     + "--reject, and --members (or use 'approve request' / 'approve status')");
         }
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         ApprovalLedger current = read(ledger);
         Digest seen = shown == null ? current.request().shown().fingerprint() : parseDigest(shown);
         Ballot ballot = new Ballot(approver, choice.approve, reason, seen);
@@ -179,8 +181,8 @@ public final class ApproveCommand implements Callable<Integer> {
                 + "repeatable; user id or e-mail).")
         List<String> commitAuthors = new ArrayList<>();
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         Clock clock = Clock.systemUTC();
 
@@ -200,7 +202,7 @@ public final class ApproveCommand implements Callable<Integer> {
             }
             ApprovalLedger l = ApprovalLedger.open(request, clock);
             new ApprovalLedgerWriter().write(l, ledger);
-            print(new Output(spec, json), l, true, Map.of());
+            print(new Output(spec, shared), l, true, Map.of());
             return ExitCode.PASS;
         }
     }
@@ -215,8 +217,8 @@ public final class ApproveCommand implements Callable<Integer> {
         @Option(names = "--ledger", required = true, paramLabel = "FILE", description = "The approval ledger.")
         Path ledger;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         Clock clock = Clock.systemUTC();
 
@@ -227,7 +229,7 @@ public final class ApproveCommand implements Callable<Integer> {
             if (now != stored) {
                 new ApprovalLedgerWriter().write(now, ledger);
             }
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             now.entries().forEach(e -> output.line("  " + e.describe()));
             print(output, now, true, Map.of());
             return now.status().allowsDeployment() ? ExitCode.PASS : ExitCode.GATE_FAILED;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.attest.AttestationService;
 import io.jenkins.plugins.securedeploy.engine.attest.ResourceDescriptor;
 import io.jenkins.plugins.securedeploy.engine.attest.Subject;
@@ -14,9 +15,7 @@ import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.host.BuildContext;
 import io.jenkins.plugins.securedeploy.engine.sign.keys.KeySigner;
 import io.jenkins.plugins.securedeploy.engine.sign.keys.PemKeys;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,8 +28,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -84,18 +85,17 @@ public final class AttestCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE|DIR", description = "Where the envelope(s) go.")
     Path out;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     Map<String, String> environment = System.getenv();
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Integer call() throws IOException {
-        Output output = new Output(spec, json);
+    public Integer call() {
+        Output output = new Output(spec, shared);
         if ((keyFile == null) == (keyEnv == null)) {
-            spec.commandLine().getErr().println("error: give exactly one of --key-file or --key-env");
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "give exactly one of --key-file or --key-env");
         }
         Set<AttestationService.Kind> kinds = EnumSet.noneOf(AttestationService.Kind.class);
         (predicates.isEmpty() ? List.of(PredicateKind.provenance) : predicates)
@@ -109,7 +109,7 @@ public final class AttestCommand implements Callable<Integer> {
         AttestationService.Request request = new AttestationService.Request(subjects, kinds, context(),
                 Optional.ofNullable(sbom).map(s -> ResourceDescriptor.of(s.getFileName().toString(),
                         Hashing.file(s, Set.of(DigestAlgorithm.SHA256)), ResourceDescriptor.CYCLONEDX_JSON)),
-                Optional.ofNullable(gateReport).map(VerifyCommand::read),
+                Optional.ofNullable(gateReport).map(f -> CliFiles.evidence(f, "gate report (--gate-report)")),
                 Optional.ofNullable(policy).map(p -> ResourceDescriptor.of(p.getFileName().toString(),
                         Hashing.file(p, Set.of(DigestAlgorithm.SHA256)), "")));
         Map<AttestationService.Kind, byte[]> envelopes = new AttestationService(clock).attest(request, List.of(signer));
@@ -117,10 +117,7 @@ public final class AttestCommand implements Callable<Integer> {
         for (Map.Entry<AttestationService.Kind, byte[]> e : envelopes.entrySet()) {
             Path target = envelopes.size() == 1 ? out
                     : out.resolve(e.getKey().name().toLowerCase(java.util.Locale.ROOT) + ".intoto.json");
-            if (target.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(target.toAbsolutePath().getParent());
-            }
-            Files.write(target, e.getValue());
+            CliFiles.write(target, e.getValue(), "attestation (--out)");
             written.put(e.getKey().name().toLowerCase(java.util.Locale.ROOT), target.toString());
             output.line("Wrote " + e.getKey().name().toLowerCase(java.util.Locale.ROOT) + " attestation " + target
                     + " (signed by " + signer.keyId() + ")");
@@ -129,9 +126,10 @@ public final class AttestCommand implements Callable<Integer> {
         return ExitCode.PASS;
     }
 
-    private SecretValue key() throws IOException {
+    private SecretValue key() {
         if (keyFile != null) {
-            return SecretValue.of(Files.readString(keyFile, StandardCharsets.UTF_8));
+            return SecretValue.of(new String(CliFiles.read(keyFile, "private key (--key-file)"),
+                    StandardCharsets.UTF_8));
         }
         return env(keyEnv);
     }

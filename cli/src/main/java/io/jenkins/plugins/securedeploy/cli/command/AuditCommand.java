@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditEntry;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditEntryReader;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditVerification;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,12 +65,12 @@ public final class AuditCommand implements Callable<Integer> {
             boolean chainOnly;
         }
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         @Override
         public Integer call() {
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             AuditVerifier verifier;
             if (trust.chainOnly) {
                 verifier = AuditVerifier.chainOnly();
@@ -118,12 +120,12 @@ public final class AuditCommand implements Callable<Integer> {
                 description = "At most N entries (default 1000; 0 = all).")
         int limit;
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         @Override
         public Integer call() {
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             List<AuditEntry> entries = new AuditEntryReader().read(log, log.toString(), from, limit);
             entries.forEach(e -> output.line(e.describe()));
             List<Map<String, Object>> rows = new ArrayList<>();

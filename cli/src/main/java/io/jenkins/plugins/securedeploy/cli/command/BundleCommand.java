@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleTarget;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleWriter;
 import io.jenkins.plugins.securedeploy.engine.bundle.EvidenceBundle;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.IdentityRule;
 import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
 import io.jenkins.plugins.securedeploy.engine.sign.keys.KeySigner;
@@ -34,8 +36,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code secure-deploy bundle create}: an evidence bundle made by hand (the deploy flow makes its own). */
@@ -138,19 +142,18 @@ public final class BundleCommand {
                 + "to mask (repeatable).")
         List<String> secretEnv = new ArrayList<>();
 
-        @Option(names = "--json", description = "Machine-readable output.")
-        boolean json;
+        @Mixin
+        SharedOptions shared;
 
         Map<String, String> environment = System.getenv();
         Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() throws IOException {
-            Output output = new Output(spec, json);
+            Output output = new Output(spec, shared);
             String problem = usageProblem();
             if (problem != null) {
-                spec.commandLine().getErr().println("error: " + problem);
-                return ExitCode.USAGE;
+                throw new ParameterException(spec.commandLine(), problem);
             }
             KeySigner signer = PemKeys.signer(key(), Optional.ofNullable(passphraseEnv).map(this::env),
                     keyFile != null ? keyFile.toString() : "--key-env " + keyEnv);
@@ -160,8 +163,7 @@ public final class BundleCommand {
             try {
                 bundle = bundle();
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCode.USAGE;
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             Optional<FileSystemEvidenceStore> archiveStore = Optional.ofNullable(archive)
                     .map(a -> new FileSystemEvidenceStore(a.toAbsolutePath().getParent()));
@@ -219,15 +221,17 @@ public final class BundleCommand {
                     b.gateReport(name, report.read(name));
                 }
             }
-            sboms.forEach(f -> b.sbom(name(f), bytes(f)));
-            attestations.forEach(f -> b.attestation(name(f), bytes(f)));
-            scanReports.forEach(f -> b.scanReport(name(f), bytes(f)));
-            Optional.ofNullable(audit).ifPresent(f -> b.audit(name(f), bytes(f)));
-            Optional.ofNullable(approval).ifPresent(f -> b.approval(name(f), bytes(f)));
-            Optional.ofNullable(revocations).ifPresent(f -> b.revocations(name(f), bytes(f)));
-            b.trust(new TrustMaterial(trustKeys.stream().map(VerifyCommand::read).toList(),
-                    keyrings.stream().map(VerifyCommand::read).toList(), roots.stream().map(VerifyCommand::read)
-                            .toList(), Optional.ofNullable(trustedRoot).map(VerifyCommand::read)));
+            sboms.forEach(f -> b.sbom(name(f), CliFiles.read(f, "SBOM (--sbom)")));
+            attestations.forEach(f -> b.attestation(name(f), CliFiles.read(f, "attestation (--attestation)")));
+            scanReports.forEach(f -> b.scanReport(name(f), CliFiles.read(f, "scan report (--scan-report)")));
+            Optional.ofNullable(audit).ifPresent(f -> b.audit(name(f), CliFiles.read(f, "audit log (--audit)")));
+            Optional.ofNullable(approval).ifPresent(f -> b.approval(name(f), CliFiles.read(f,
+                    "approval (--approval)")));
+            Optional.ofNullable(revocations).ifPresent(f -> b.revocations(name(f), CliFiles.read(f,
+                    "revocation records (--revocations)")));
+            b.trust(new TrustMaterial(evidence(trustKeys, "trusted key (--trust-key)"),
+                    evidence(keyrings, "keyring (--keyring)"), evidence(roots, "trusted root certificate (--root)"),
+                    Optional.ofNullable(trustedRoot).map(f -> CliFiles.evidence(f, "trusted root (--trusted-root)"))));
             if (identity != null) {
                 b.trustedIdentity(IdentityRule.exact(identity, issuer));
             }
@@ -246,8 +250,8 @@ public final class BundleCommand {
             return file.getFileName().toString();
         }
 
-        private static byte[] bytes(Path file) {
-            return VerifyCommand.read(file).content();
+        private static List<EvidenceFile> evidence(List<Path> files, String role) {
+            return files.stream().map(f -> CliFiles.evidence(f, role)).toList();
         }
 
         private static boolean isEmpty(Path dir) throws IOException {
@@ -258,7 +262,8 @@ public final class BundleCommand {
 
         private SecretValue key() throws IOException {
             if (keyFile != null) {
-                return SecretValue.of(Files.readString(keyFile, StandardCharsets.UTF_8));
+                return SecretValue.of(new String(CliFiles.read(keyFile, "private key (--key-file)"),
+                        StandardCharsets.UTF_8));
             }
             return env(keyEnv);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.credentials.CredentialEnvironment;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class ChildProcess {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+            throw new EnvironmentException("cannot start " + command.get(0) + ": " + why(e), e);
         }
         Thread o = pump(p.getInputStream(), out);
         Thread e = pump(p.getErrorStream(), err);
@@ -42,6 +43,21 @@ final class ChildProcess {
             p.destroyForcibly();
             throw ie;
         }
+    }
+
+    /** Why a process did not start, in plain words (the JDK says "error=2, No such file or directory"). */
+    static String why(IOException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("error=2,")) {
+            return "no such command (not found on PATH, or the file does not exist)";
+        }
+        if (m.contains("error=13,")) {
+            return "permission denied (not executable)";
+        }
+        if (m.contains("error=20,")) {
+            return "a part of the path is a file, not a directory";
+        }
+        return "it could not be run (" + IoReason.of(e) + ")";
     }
 
     private Thread pump(InputStream from, PrintWriter to) {

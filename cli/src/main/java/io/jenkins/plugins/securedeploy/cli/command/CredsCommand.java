@@ -1,8 +1,11 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
-import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.credentials.BrokeredResult;
@@ -34,7 +37,8 @@ public final class CredsCommand {
     /** {@code creds exec}. */
     @Command(name = "exec", mixinStandardHelpOptions = true, description = {"Mint an ID token, exchange it with the"
             + " provider, run CMD with the credentials in its environment (its output masked), then revoke them and"
-            + " exit with CMD's exit code.", "A failed exchange issues nothing, does not run CMD and exits 3."},
+            + " exit with CMD's exit code.", "A failed exchange issues nothing, does not run CMD and exits 3; with"
+                + " --json stdout then gets the error document (CMD's own output is passed on unchanged)."},
             footer = {"%nExample:", "  secure-deploy creds exec --issuer https://ci.example.com/oidc --keys keys.json \\",
                 "      --provider vault --vault-addr https://vault:8200 --vault-role deploy \\",
                 "      --vault-secret database/creds/app --vault-env DB_USER=username -- ./migrate.sh"})
@@ -51,6 +55,9 @@ public final class CredsCommand {
         @Mixin
         ProviderOptions provider;
 
+        @Mixin
+        SharedOptions shared;
+
         @Option(names = "--revocations", paramLabel = "FILE", description = "Write the revocation records (JSON)"
                 + " here: the proof for audit and provenance.")
         Path revocationsFile;
@@ -61,6 +68,11 @@ public final class CredsCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
+            if (revocationsFile != null && Files.isDirectory(revocationsFile)) {
+                throw new InvalidInputException(Problem.of("cli.creds.revocations", "cannot write the revocation "
+                        + "records (--revocations) here: it is a directory (give a file)",
+                        Location.ofFile(revocationsFile.toString())));
+            }
             BuildClaims claims = build.claims(OidcCommand.environment);
             Exchange exchange = provider.exchange(claims, OidcCommand.clock);
             List<SecretValue> secrets = new CopyOnWriteArrayList<>();
@@ -73,15 +85,11 @@ public final class CredsCommand {
                         .run(env, spec.commandLine().getOut(), err));
             } catch (SecureDeployException e) {
                 print(log, err);
-                err.println("error: " + e.getMessage() + " - nothing was issued, the command did not run");
-                return ExitCode.ERROR;
+                throw new EnvironmentException(e.getMessage() + " - nothing was issued, the command did not run", e);
             }
             print(log, err);
             write(result.revocations());
-            if (result.failure() instanceof SecureDeployException e) {
-                err.println("error: " + e.getMessage());
-                return ExitCode.ERROR;
-            }
+            // CMD's exit code, whatever it is; a body that could not run (e.g. CMD not found) is exit 3
             return result.valueOrThrow();
         }
 
@@ -95,10 +103,10 @@ public final class CredsCommand {
                 return;
             }
             try {
-                Files.writeString(revocationsFile, Json.strict().mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(report.toMaps()));
+                CliFiles.write(revocationsFile, Json.strict().mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(report.toMaps()), "revocation records (--revocations)");
             } catch (IOException e) {
-                throw new EnvironmentException("cannot write the revocation records to " + revocationsFile, e);
+                throw new EnvironmentException("cannot render the revocation records", e);
             }
         }
     }

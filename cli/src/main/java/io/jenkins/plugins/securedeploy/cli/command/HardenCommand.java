@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
@@ -10,16 +11,14 @@ import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.HardeningRules;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.container.ContainerScanner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,11 +35,12 @@ public final class HardenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Machine-readable output (secure-deploy-scan-results).")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the findings document (secure-deploy-findings) that 'secure-deploy gate' reads.")
+            description = "Also write the findings document (secure-deploy-findings) that 'secure-deploy gate' reads "
+                    + "(--json prints the same document).")
     Path out;
 
     @Option(names = "--rules", paramLabel = "FILE",
@@ -51,19 +51,21 @@ public final class HardenCommand implements Callable<Integer> {
     Path dir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(Problem.of("harden.no-such-directory", "not a directory",
+            throw new InvalidInputException(Problem.of("harden.no-such-directory",
+                    Files.exists(dir) ? "is a file, not a directory (give the folder to check)" : "does not exist",
                     Location.ofFile(dir.toString())));
         }
         HardeningRules ruleSet = rules == null ? HardeningRules.builtIn()
                 : HardeningRules.read(rules, rules.toString());
         EngineLog log = new EngineLog("[harden] ");
         ScanResult result = new ContainerScanner(ruleSet).scan(new FileSystemWorkspace(dir), log);
+        byte[] document = FindingsOutput.of(List.of(result));
         if (out != null) {
-            Files.write(out, new ScanResultsWriter().write(List.of(result)));
+            CliFiles.write(out, document, "findings document (--out)");
         }
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         for (Finding f : result.findings()) {
             output.line(String.format(Locale.ROOT, "%-8s  %-32s  %s  %s", f.severity(), f.ruleId(),
                     f.location().describe(), f.title()));
@@ -73,11 +75,7 @@ public final class HardenCommand implements Callable<Integer> {
         }
         String verdict = result.isError() ? "ERROR" : result.findings().isEmpty() ? "PASSED" : "FAILED";
         output.line(result.findings().size() + " hardening finding(s): " + output.verdict(verdict));
-        if (json) {
-            spec.commandLine().getOut().println(new String(new ScanResultsWriter().write(List.of(result)),
-                    StandardCharsets.UTF_8));
-            spec.commandLine().getOut().flush();
-        }
+        output.json(document);
         return result.isError() ? ExitCode.ERROR : result.findings().isEmpty() ? ExitCode.PASS : ExitCode.GATE_FAILED;
     }
 }

@@ -22,10 +22,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The issuer: its URL, key state (file or environment), allow-lists and lifetimes. */
 public final class IssuerOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--issuer", required = true, paramLabel = "URL",
             description = "Issuer URL (the tokens' iss; https, or http on localhost).")
     URI issuer;
@@ -71,12 +77,12 @@ public final class IssuerOptions {
         return new IssuerSettings(issuer, null, algorithm, def, maxLifetime, audiences, claims, null, rotation());
     }
 
+    /** The key state file, which {@code oidc rotate} creates when it does not exist yet. */
     IssuerKeyStore store() {
         if (keysFile == null) {
-            throw new InvalidInputException(Problem.of("cli.oidc.keys", "give --keys FILE to keep the issuer's key"
-                    + " state", Location.ofFile("--keys")));
+            throw new ParameterException(mixee.commandLine(), "give --keys FILE to keep the issuer's key state");
         }
-        return new IssuerKeyStore(new FileSecretStateStore(keysFile));
+        return new IssuerKeyStore(new FileSecretStateStore(keysFile), keysFile.toString());
     }
 
     IssuerKeys keys(Map<String, String> env) {
@@ -88,6 +94,12 @@ public final class IssuerOptions {
             }
             return IssuerKeysCodec.decode(SecretValue.of(value), "$" + keysEnv);
         }
+        if (keysFile == null) {
+            throw new ParameterException(mixee.commandLine(), "give --keys FILE or --keys-env NAME (the issuer's key"
+                    + " state, created by 'secure-deploy oidc rotate')");
+        }
+        CliFiles.requireFile(keysFile, "issuer keys file (--keys)", "create it with: secure-deploy oidc rotate "
+                + "--issuer " + issuer + " --keys " + keysFile);
         return store().load();
     }
 

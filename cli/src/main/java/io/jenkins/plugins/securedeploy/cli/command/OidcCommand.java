@@ -1,12 +1,16 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
+import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.cli.host.FileSecretStateStore;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.credentials.IdToken;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.KeyRotation;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.TokenRequest;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,9 @@ public final class OidcCommand {
         @Mixin
         BuildOptions build;
 
+        @Mixin
+        SharedOptions shared;
+
         @Option(names = "--audience", required = true, paramLabel = "AUD", description = "The token's audience.")
         String audience;
 
@@ -60,19 +67,50 @@ public final class OidcCommand {
         Path out;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
+            if (out != null && Files.isDirectory(out)) {
+                throw new InvalidInputException(Problem.of("cli.oidc.out", "cannot write the token (--out) here: it "
+                        + "is a directory (give a file)", Location.ofFile(out.toString())));
+            }
             IdToken token = issuer.issuer(environment, clock, List.of(audience)).issue(new TokenRequest(
                     build.claims(environment), audience, lifetime, new LinkedHashMap<>(claims)));
-            if (out == null) {
+            Output output = new Output(spec, shared);
+            if (out == null && !output.json()) {
                 spec.commandLine().getOut().println(token.value().reveal());
+            } else if (out != null) {
+                write(token);
+                spec.commandLine().getErr().println("wrote " + token + " to " + out);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            if (out == null) {
+                doc.put("token", token.value().reveal());
             } else {
+                doc.put("out", out.toString());
+            }
+            doc.put("audience", token.audience());
+            doc.put("subject", token.subject());
+            doc.put("jti", token.jti());
+            doc.put("kid", token.keyId());
+            doc.put("issuedAt", token.issuedAt().toString());
+            doc.put("expiresAt", token.expiresAt().toString());
+            output.document(doc);
+            return ExitCode.PASS;
+        }
+
+        /** A fresh file readable by the owner only, then the token. */
+        private void write(IdToken token) {
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
                 Files.deleteIfExists(out);
                 Files.createFile(out);
                 FileSecretStateStore.ownerOnly(out);
                 Files.writeString(out, token.value().reveal(), StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println("wrote " + token + " to " + out);
+            } catch (IOException e) {
+                throw CliFiles.cannotWrite(out, "token (--out)", e);
             }
-            return ExitCode.PASS;
         }
     }
 
@@ -85,6 +123,9 @@ public final class OidcCommand {
 
         @Mixin
         IssuerOptions issuer;
+
+        @Mixin
+        SharedOptions shared;
 
         @Override
         public Integer call() {
@@ -103,6 +144,9 @@ public final class OidcCommand {
         @Mixin
         IssuerOptions issuer;
 
+        @Mixin
+        SharedOptions shared;
+
         @Override
         public Integer call() {
             spec.commandLine().getOut().println(issuer.issuer(environment, clock, List.of()).discoveryJson());
@@ -120,18 +164,27 @@ public final class OidcCommand {
         @Mixin
         IssuerOptions issuer;
 
+        @Mixin
+        SharedOptions shared;
+
         @Option(names = "--force", description = "Rotate now even if not due.")
         boolean force;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            Output output = new Output(spec, shared);
             issuer.settings(List.of());
             KeyRotation.Result r = issuer.store().rotate(issuer.rotation(), issuer.algorithm, clock.instant(), force);
-            r.events().forEach(out::println);
+            r.events().forEach(output::line);
+            String signing = r.keys().signingKey().orElseThrow().keyId();
             if (!r.changed()) {
-                out.println("no rotation due; signing key " + r.keys().signingKey().orElseThrow().keyId());
+                output.line("no rotation due; signing key " + signing);
             }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("changed", r.changed());
+            doc.put("signingKey", signing);
+            doc.put("events", r.events());
+            output.document(doc);
             return ExitCode.PASS;
         }
     }

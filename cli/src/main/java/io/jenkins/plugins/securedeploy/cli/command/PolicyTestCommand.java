@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.policy.Policy;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,8 +48,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "A sample rule input (JSON).")
     Path input;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Override
     public Integer call() {
@@ -58,7 +60,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 new PolicyFloor(reader.read(floor, floor.toString())), project,
                 sample.now().atZone(ZoneOffset.UTC).toLocalDate());
         RuleOutcome outcome = new PolicyRules().run(effective.rules(), sample);
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Violation v : outcome.violations()) {
             output.line(v.describe());

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
-import io.jenkins.plugins.securedeploy.engine.core.Location;
-import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
 import io.jenkins.plugins.securedeploy.engine.credentials.HttpSettings;
 import io.jenkins.plugins.securedeploy.engine.credentials.RetryPolicy;
@@ -19,11 +16,13 @@ import io.jenkins.plugins.securedeploy.engine.credentials.vault.VaultSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Provider settings of {@code creds exec}: one group of options per provider, mapped onto the engine's settings. */
 public final class ProviderOptions {
@@ -35,6 +34,9 @@ public final class ProviderOptions {
         azure,
         local
     }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--provider", required = true, description = "aws, vault, gcp, azure or local.")
     Provider provider;
@@ -134,12 +136,10 @@ public final class ProviderOptions {
         };
     }
 
+    /** A provider's required option: missing, it is a usage error (exit 2), found before anything is issued. */
     private <T> T require(T value, String option) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            List<Problem> p = new ArrayList<>();
-            p.add(Problem.of("cli.creds.option", "--provider " + provider + " needs " + option,
-                    Location.ofFile(option)));
-            throw new InvalidInputException(p);
+            throw new ParameterException(mixee.commandLine(), "--provider " + provider + " needs " + option);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleManifest;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleSource;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleVerification;
@@ -17,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -54,23 +57,21 @@ public final class VerifyBundleCommand implements Callable<Integer> {
             + "(streamed), and the attestations against it.")
     Path artifact;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Override
     public Integer call() {
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         if (key == null && keyId == null) {
-            spec.commandLine().getErr().println("error: give --key FILE or --keyid ID: a bundle is verified against a "
-                    + "key you trust, never against its own key alone");
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "give --key FILE or --keyid ID: a bundle is verified "
+                    + "against a key you trust, never against its own key alone");
         }
         ManifestAnchor anchor;
         try {
-            anchor = new ManifestAnchor(Optional.ofNullable(key).map(VerifyCommand::read), Optional.ofNullable(keyId));
+            anchor = new ManifestAnchor(Optional.ofNullable(key).map(f -> CliFiles.evidence(f, "trusted key (--key)")), Optional.ofNullable(keyId));
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: --keyid: " + e.getMessage());
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "--keyid: " + e.getMessage(), e);
         }
         BundleVerification result = new BundleVerifier().verify(BundleSource.of(bundle), anchor,
                 Optional.ofNullable(artifact).map(a -> ArtifactSource.of(a, a.toString())));

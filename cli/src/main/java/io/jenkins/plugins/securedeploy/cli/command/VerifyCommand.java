@@ -2,10 +2,9 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.Digest;
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
-import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
 import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
@@ -16,8 +15,6 @@ import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationStatus;
 import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -93,24 +92,22 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--allow-unknown-fields", description = "Relaxation: tolerate fields outside the format's spec.")
     boolean allowUnknownFields;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    SharedOptions shared;
 
     @Override
     public Integer call() {
-        Output output = new Output(spec, json);
+        Output output = new Output(spec, shared);
         if ((identity == null) != (issuer == null)) {
-            spec.commandLine().getErr().println("error: --identity and --issuer go together");
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "--identity and --issuer go together");
         }
         VerificationPolicy policy;
         try {
             policy = policy();
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: --digest: " + e.getMessage());
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "--digest: " + e.getMessage(), e);
         }
-        VerificationRequest request = VerificationRequest.of(read(evidence),
+        VerificationRequest request = VerificationRequest.of(CliFiles.evidence(evidence, "evidence"),
                 artifact == null ? null : ArtifactSource.of(artifact, artifact.toString()), trust(), policy);
         VerificationResult result = VerificationService.standard().verify(request, Optional.ofNullable(type));
         output.line(output.verdict(result.isVerified() ? "PASSED" : result.status().name()) + " "
@@ -164,17 +161,17 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private TrustMaterial trust() {
-        return new TrustMaterial(keys.stream().map(VerifyCommand::read).toList(),
-                keyrings.stream().map(VerifyCommand::read).toList(), roots.stream().map(VerifyCommand::read).toList(),
-                Optional.ofNullable(trustedRoot).map(VerifyCommand::read));
+        return new TrustMaterial(read(keys, "trusted key (--key)"), read(keyrings, "keyring (--keyring)"),
+                read(roots, "trusted root certificate (--root)"),
+                Optional.ofNullable(trustedRoot).map(f -> CliFiles.evidence(f, "trusted root (--trusted-root)")));
     }
 
+    /** A file for a verifier (also the gate's --signature/--provenance evidence). */
     static EvidenceFile read(Path file) {
-        try {
-            return new EvidenceFile(file.toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.of("file.unreadable", "cannot read the file ("
-                    + e.getClass().getSimpleName() + ")", Location.ofFile(file.toString())), e);
-        }
+        return CliFiles.evidence(file, "file");
+    }
+
+    private static List<EvidenceFile> read(List<Path> files, String role) {
+        return files.stream().map(f -> CliFiles.evidence(f, role)).toList();
     }
 }

@@ -65,10 +65,11 @@ class BundleCommandTest {
         assertThat(run("sbom", "generate", "--artifact", p(artifact), "--out", p(sbom), "--name", "sample-app",
                 p(Path.of("..", "samples", "app", "package-lock.json")))).as(err.toString()).isZero();
         findings = Files.writeString(dir.resolve("trivy.json"), """
-                {"format": "secure-deploy-findings", "tool": "trivy", "toolVersion": "0.50.0",
+                {"format": "secure-deploy-findings", "version": 1, "results": [{"tool": "trivy",
+                 "toolVersion": "0.50.0",
                  "findings": [{"ruleId": "CVE-2024-1", "title": "openssl overflow", "severity": "LOW",
                    "category": "SCA", "ids": ["CVE-2024-1"],
-                   "package": {"name": "openssl", "version": "3.0.1", "fixedVersion": "3.0.13"}}]}
+                   "package": {"name": "openssl", "version": "3.0.1", "fixedVersion": "3.0.13"}}]}]}
                 """, StandardCharsets.UTF_8);
         report = dir.resolve("report");
         assertThat(run("gate", "--report-dir", p(report), p(findings))).as(err.toString()).isZero();

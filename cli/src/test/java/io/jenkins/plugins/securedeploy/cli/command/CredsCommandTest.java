@@ -94,7 +94,7 @@ class CredsCommandTest {
     @Test
     void shouldNameAMissingProviderOption() {
         CliRun run = CliRun.of(exec("--provider", "aws", "--region", "eu-west-1", "--", "true"));
-        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.exitCode()).as("a missing option is a usage error").isEqualTo(2);
         assertThat(run.err()).contains("--provider aws needs --role-arn");
     }
 }

@@ -2,7 +2,9 @@ package io.jenkins.plugins.securedeploy.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.cli.CliRun;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +24,9 @@ class HardenCommandTest {
         assertThat(run.out()).contains("base-image-latest").contains("Dockerfile:1")
                 .contains("secret-in-env-or-arg").contains("Dockerfile:2").contains("root-user")
                 .contains("hardening finding(s): FAILED");
-        assertThat(Files.readString(out)).contains("\"format\":\"secure-deploy-findings\"")
-                .contains("\"tool\":\"secure-deploy-hardening\"");
+        JsonNode written = Json.strict().mapper().readTree(Files.readAllBytes(out));
+        assertThat(written.path("format").asText()).isEqualTo("secure-deploy-findings");
+        assertThat(written.at("/results/0/tool").asText()).isEqualTo("secure-deploy-hardening");
         Path policy = dir.resolve("policy.yml");
         Files.writeString(policy, "version: 1\ncategories:\n  CONTAINER: {total: {high: 0}}\n",
                 StandardCharsets.UTF_8);
@@ -52,7 +55,9 @@ class HardenCommandTest {
                 """, "c".repeat(64)), StandardCharsets.UTF_8);
         CliRun run = CliRun.of("harden", "--json", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"format\":\"secure-deploy-findings\"").contains("\"status\":\"OK\"");
+        JsonNode doc = Json.strict().mapper().readTree(run.out());
+        assertThat(doc.path("format").asText()).isEqualTo("secure-deploy-findings");
+        assertThat(doc.at("/results/0/status").asText()).isEqualTo("OK");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm;
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class Verifications {
                     ? List.of(problem(request, family + ".invalid", "input is not valid")) : e.problems());
         } catch (UncheckedIOException e) {
             return VerificationResult.error(family, subject, List.of(Problem.of("artifact.unreadable",
-                    "cannot read the artifact: " + e.getCause().getClass().getSimpleName(),
+                    "cannot read the artifact: " + IoReason.of(e.getCause()),
                     Location.ofFile(request.artifact().map(ArtifactSource::name).orElse(subject)))));
         } catch (RuntimeException e) {
             return VerificationResult.error(family, subject, List.of(problem(request, family + ".internal",

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.credentials.oidc;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.host.SecretStateStore;
 import java.io.IOException;
@@ -16,17 +17,25 @@ public final class IssuerKeyStore {
     public static final String STATE_ID = "secure-deploy.oidc.keys";
 
     private final SecretStateStore store;
+    private final String displayName;
 
     public IssuerKeyStore(SecretStateStore store) {
+        this(store, STATE_ID);
+    }
+
+    /** A store whose messages name the state as {@code displayName} (e.g. the CLI's key file). */
+    public IssuerKeyStore(SecretStateStore store, String displayName) {
         this.store = store;
+        this.displayName = displayName;
     }
 
     public IssuerKeys load() {
         try {
             Optional<SecretValue> state = store.load(STATE_ID);
-            return state.map(s -> IssuerKeysCodec.decode(s, STATE_ID)).orElse(IssuerKeys.empty());
+            return state.map(s -> IssuerKeysCodec.decode(s, displayName)).orElse(IssuerKeys.empty());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot load the OIDC issuer keys (" + STATE_ID + ")", e);
+            throw new EnvironmentException("cannot load the OIDC issuer keys (" + displayName + "): "
+                    + IoReason.of(e), e);
         }
     }
 
@@ -43,7 +52,8 @@ public final class IssuerKeyStore {
             try {
                 store.save(STATE_ID, IssuerKeysCodec.encode(result.keys()));
             } catch (IOException e) {
-                throw new EnvironmentException("cannot save the rotated OIDC issuer keys (" + STATE_ID + ")", e);
+                throw new EnvironmentException("cannot save the rotated OIDC issuer keys (" + displayName + "): "
+                        + IoReason.of(e), e);
             }
         }
         return result;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.policy.rules;
 
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.json.JsonSchemas;
@@ -54,7 +55,7 @@ public final class HardeningRules implements ContainerRules {
             return parse(Files.readAllBytes(file), displayName, RuleSpec.Origin.PROJECT);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.of("file.unreadable", "cannot read hardening rules: "
-                    + e.getClass().getSimpleName(), Location.ofFile(displayName)), e);
+                    + IoReason.of(e), Location.ofFile(displayName)), e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class RuleInputReader {
             return read(Files.readAllBytes(file), displayName);
         } catch (IOException e) {
             throw new InvalidInputException(Problem.of("file.unreadable", "cannot read rule input: "
-                    + e.getClass().getSimpleName(), io.jenkins.plugins.securedeploy.engine.core.Location
+                    + io.jenkins.plugins.securedeploy.engine.core.IoReason.of(e), io.jenkins.plugins.securedeploy.engine.core.Location
                     .ofFile(displayName)), e);
         }
     }

@@ -43,6 +43,36 @@ class IssuerKeyStoreTest {
     }
 
     @Test
+    void shouldNameTheStateByItsDisplayNameWithThePlainReason() {
+        SecretStateStore directory = new SecretStateStore() {
+            @Override
+            public Optional<SecretValue> load(String id) throws IOException {
+                throw new java.nio.file.FileSystemException("/etc/keys", null, "Is a directory");
+            }
+
+            @Override
+            public void save(String id, SecretValue value) throws IOException {
+                throw new java.nio.file.AccessDeniedException("/etc/keys");
+            }
+        };
+        assertThatThrownBy(() -> new IssuerKeyStore(directory, "/etc/keys").load())
+                .hasMessage("cannot load the OIDC issuer keys (/etc/keys): it is a directory");
+        SecretStateStore garbled = new SecretStateStore() {
+            @Override
+            public Optional<SecretValue> load(String id) {
+                return Optional.of(SecretValue.of("not json"));
+            }
+
+            @Override
+            public void save(String id, SecretValue value) {
+                // not reached
+            }
+        };
+        assertThatThrownBy(() -> new IssuerKeyStore(garbled, "keys.json").load()).hasMessageStartingWith("keys.json")
+                .hasMessageNotContaining(IssuerKeyStore.STATE_ID);
+    }
+
+    @Test
     void shouldRefuseInvalidRulesAndTemplates() {
         assertThatThrownBy(() -> AudienceRule.of("*")).hasMessageContaining("would allow any");
         assertThatThrownBy(() -> new ClaimTemplate("x", java.util.List.of())).hasMessageContaining("no allowed values");
