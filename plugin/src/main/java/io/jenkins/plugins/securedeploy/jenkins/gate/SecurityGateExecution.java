@@ -85,13 +85,13 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
         List<SbomAction> sboms = run.getActions(SbomAction.class);
-        PolicyFloor floor = new GlobalConfigurationFacade().getConfiguration().toFloorValues().toFloorSettings()
-                .toFloor();
-
         ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, getContext().get(Launcher.class),
                 listener, new JenkinsFacade());
         GateOutcome outcome;
         try {
+            // the admin's waiver text is read here too: invalid text fails the gate like an invalid policy
+            PolicyFloor floor = new GlobalConfigurationFacade().getConfiguration().toFloorValues().toFloorSettings()
+                    .toFloor();
             GateRequest request = GateRequest.of(results)
                     .withPolicy(policy == null ? null : new NamedBytes(step.getPolicy(), policy))
                     .withBaseline(baseline == null ? null : new NamedBytes(step.getBaseline(), baseline))
