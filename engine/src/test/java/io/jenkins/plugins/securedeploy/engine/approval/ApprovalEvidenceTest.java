@@ -72,7 +72,7 @@ class ApprovalEvidenceTest {
     @Test
     void shouldFailAfterAnyChangeToThePayload() throws Exception {
         byte[] envelope = ApprovalEvidence.sign(approved(), "app-1.0.0.jar", List.of(SignFixtures.signer()));
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = io.jenkins.plugins.securedeploy.engine.json.Json.strict().mapper();
         ObjectNode node = (ObjectNode) json.readTree(envelope);
         byte[] payload = Base64.getDecoder().decode(node.get("payload").asText());
         int checked = 0;
