@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,33 +48,35 @@ class HostileBundleTest {
         return v;
     }
 
+    /**
+     * No file named {@code evil*} appeared anywhere near the temp folder (a path-traversal entry would land there).
+     * Other processes create and delete temp folders meanwhile: a folder that vanishes during the walk is skipped.
+     */
     void assertNothingWritten() {
-        // the parent is the shared temp folder: other processes' folders come and go while it is walked
         List<Path> evil = new java.util.ArrayList<>();
         try {
-            Files.walkFileTree(dir.getParent(), java.util.Set.of(), 3, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
-                    if (p.getFileName().toString().startsWith("evil")) {
-                        evil.add(p);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(dir.getParent(), java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 3,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file,
+                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (file.getFileName().toString().startsWith("evil")) {
+                                evil.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path p,
-                        java.nio.file.attribute.BasicFileAttributes a) {
-                    if (p.getFileName() != null && p.getFileName().toString().startsWith("evil")) {
-                        evil.add(p);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                            return visitFile(d, attrs);
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path p, java.io.IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
