@@ -62,8 +62,6 @@ public final class DeployOptions {
             + "the deployment.")
     String actor;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
 
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "The deploy command and its arguments, after --.")
     List<String> command = new ArrayList<>();

@@ -79,16 +79,18 @@ final class DeployRun {
 
     private final CommandSpec spec;
     private final DeployOptions o;
+    private final io.jenkins.plugins.securedeploy.cli.SharedOptions shared;
     Map<String, String> environment = System.getenv();
     Clock clock = Clock.systemUTC();
 
-    DeployRun(CommandSpec spec, DeployOptions options) {
+    DeployRun(CommandSpec spec, DeployOptions options, io.jenkins.plugins.securedeploy.cli.SharedOptions shared) {
         this.spec = spec;
         this.o = options;
+        this.shared = shared;
     }
 
     int run(DeploymentKind kind, String envName, String from) throws IOException, InterruptedException {
-        Output output = new Output(spec, o.json);
+        Output output = new Output(spec, shared);
         if ((o.keyFile == null) == (o.keyEnv == null)) {
             spec.commandLine().getErr().println("error: give exactly one of --key-file or --key-env (the key that "
                     + "signs the deployment's attestations, bundle and audit checkpoints)");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentKind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +29,11 @@ public final class PromoteCommand implements Callable<Integer> {
     @Mixin
     DeployOptions options;
 
+    @Mixin
+    SharedOptions shared;
+
     @Override
     public Integer call() throws Exception {
-        return new DeployRun(spec, options).run(DeploymentKind.PROMOTE, to, from);
+        return new DeployRun(spec, options, shared).run(DeploymentKind.PROMOTE, to, from);
     }
 }

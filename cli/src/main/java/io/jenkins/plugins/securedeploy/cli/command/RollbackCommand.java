@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
+import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentKind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,11 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     DeployOptions options;
 
+    @Mixin
+    SharedOptions shared;
+
     @Override
     public Integer call() throws Exception {
-        return new DeployRun(spec, options).run(DeploymentKind.ROLLBACK, environment, null);
+        return new DeployRun(spec, options, shared).run(DeploymentKind.ROLLBACK, environment, null);
     }
 }
