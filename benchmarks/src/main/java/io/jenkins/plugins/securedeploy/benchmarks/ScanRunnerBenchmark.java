@@ -3,7 +3,7 @@ package io.jenkins.plugins.securedeploy.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ExitCodePolicy;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ToolRun;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ToolRunner;

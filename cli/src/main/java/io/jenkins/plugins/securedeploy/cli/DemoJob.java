@@ -3,13 +3,16 @@ package io.jenkins.plugins.securedeploy.cli;
 import io.jenkins.plugins.securedeploy.engine.core.ArtifactRef;
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.cli.host.DirectoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
-import io.jenkins.plugins.securedeploy.engine.mask.FileMasker;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
-import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.report.EvidenceEntry;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
+import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
 import io.jenkins.plugins.securedeploy.engine.sbom.GeneratedSbom;
 import io.jenkins.plugins.securedeploy.engine.sbom.LockfileFinder;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomGenerator;
@@ -27,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The main job on a sample project, as a sequence of engine services: record the artifacts' digests, scan (built-in
@@ -40,7 +42,8 @@ public final class DemoJob {
     public record Request(Path project, Path out, Duration toolTimeout, List<SecretValue> secrets) {}
 
     /** What the job produced. */
-    public record Result(GateRun.Outcome gate, List<ScanResult> scans, Path sbom, List<ArtifactRef> artifacts) {}
+    public record Result(GateOutcome gate, List<ScanResult> scans, Path sbom, Path report,
+            List<ArtifactRef> artifacts, GateRequest request) {}
 
     private final Clock clock;
 
@@ -50,7 +53,6 @@ public final class DemoJob {
 
     public Result run(Request r, Consumer<String> progress) throws IOException {
         FileSystemWorkspace workspace = new FileSystemWorkspace(r.project());
-        Files.createDirectories(r.out());
         SecretMasker masker = SecretMasker.of(r.secrets());
 
         List<ArtifactRef> artifacts = new ArrayList<>();
@@ -79,25 +81,18 @@ public final class DemoJob {
         SbomGenerator generator = new SbomGenerator(clock, java.util.UUID::randomUUID);
         GeneratedSbom sbom = generator.generate(workspace, new LockfileFinder().find(r.project()), artifacts,
                 SbomOptions.defaults().withProject("sample-app", "1.0.0"));
-        Path sbomFile = r.out().resolve("sbom.cdx.json");
-        Files.write(sbomFile, sbom.json());
-        String sbomDigest = sbom.summary().sha256().toString();
-        evidence.add(new EvidenceEntry("sbom", "sbom.cdx.json (CycloneDX " + sbom.summary().specVersion() + ", "
-                + sbom.summary().componentCount() + " components)", sbomDigest, "present"));
-        progress.accept("sbom       " + sbomDigest + "  " + sbom.summary().componentCount() + " components");
+        DirectoryEvidenceStore store = DirectoryEvidenceStore.create(r.out(), "output folder", masker);
+        EvidenceRef sbomRef = store.store("sbom.cdx.json", "application/vnd.cyclonedx+json", sbom.json());
+        progress.accept("sbom       " + sbom.summary().sha256() + "  " + sbom.summary().componentCount()
+                + " components");
 
         Path policy = r.project().resolve(".secure-deploy.yml");
-        GateRun.Outcome gate = new GateRun(clock).run(new GateRun.Request(
-                Files.isRegularFile(policy) ? policy : null, null, null, scans,
-                new EvidenceFacts(true, false, false, false), null, evidence, r.out().resolve("report"),
-                List.of(sbom.summary())));
-
-        FileMasker fileMasker = new FileMasker(masker);
-        try (Stream<Path> files = Files.walk(r.out())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                fileMasker.maskInPlace(f);
-            }
-        }
-        return new Result(gate, scans, sbomFile, artifacts);
+        GateRequest request = GateRequest.of(scans)
+                .withPolicy(Files.isRegularFile(policy) ? NamedBytes.read(policy, ".secure-deploy.yml", "policy file")
+                        : null)
+                .withSboms(List.of(sbom.summary()))
+                .withEvidence(evidence);
+        GateOutcome gate = new GateService(clock).decide(request.withFolder("report"), store);
+        return new Result(gate, scans, store.resolve(sbomRef), store.resolve(gate.index()), artifacts, request);
     }
 }

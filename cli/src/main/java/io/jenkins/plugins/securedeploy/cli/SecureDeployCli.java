@@ -18,6 +18,9 @@ import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyCommand;
 import io.jenkins.plugins.securedeploy.cli.command.BundleCommand;
 import io.jenkins.plugins.securedeploy.cli.command.VerifyBundleCommand;
+import io.jenkins.plugins.securedeploy.cli.command.DeployCommand;
+import io.jenkins.plugins.securedeploy.cli.command.PromoteCommand;
+import io.jenkins.plugins.securedeploy.cli.command.RollbackCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
 import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
@@ -58,6 +61,9 @@ public final class SecureDeployCli {
         VerifyCommand.class,
         BundleCommand.class,
         VerifyBundleCommand.class,
+        DeployCommand.class,
+        PromoteCommand.class,
+        RollbackCommand.class,
         CommandLine.HelpCommand.class
     };
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
-import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportInputs;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class PipelineITest {
                         "FAILED thresholds.new.high: 1 new HIGH finding(s) (max 0)");
 
         List<ScanResult> piped = new ReportInputs(ReportIngest.standard())
-                .read(List.of(secrets.toString(), bandit.toString(), shellcheck.toString()), Path.of(""));
+                .read(List.of(secrets.toString(), bandit.toString(), shellcheck.toString()), Path.of(""), null);
         assertThat(sorted(piped)).as("the same findings, fingerprints included").isEqualTo(sorted(demo.scans()));
         assertThat(piped).extracting(ScanResult::tool).containsExactly("secure-deploy-secrets", "bandit",
                 "shellcheck");

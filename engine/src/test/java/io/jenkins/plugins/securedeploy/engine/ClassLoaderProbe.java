@@ -3,14 +3,18 @@ package io.jenkins.plugins.securedeploy.engine;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
+import io.jenkins.plugins.securedeploy.engine.testing.InMemoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.sbom.GeneratedSbom;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomGenerator;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomOptions;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomValidator;
 import io.jenkins.plugins.securedeploy.engine.sbom.ValidationReport;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.testing.InMemoryWorkspace;
 import java.io.ByteArrayInputStream;
@@ -72,11 +76,12 @@ public final class ClassLoaderProbe {
         Path dir = Files.createTempDirectory("secure-deploy-probe");
         try {
             out.add(attempt("gate run (policy, report schema and assets)", () -> {
-                Path policy = dir.resolve(".secure-deploy.yml");
-                Files.writeString(policy, "version: 1\n", StandardCharsets.UTF_8);
-                GateRun.Outcome o = new GateRun(Clock.systemUTC()).run(new GateRun.Request(policy, null, null,
-                        List.of(), EvidenceFacts.NONE, null, List.of(), dir.resolve("report")));
-                return o.decision().verdict() + " " + Files.exists(o.index()) + " " + Files.exists(o.json());
+                InMemoryEvidenceStore store = new InMemoryEvidenceStore();
+                GateOutcome o = new GateService(Clock.systemUTC()).decide(GateRequest.of(List.of())
+                        .withPolicy(new NamedBytes(".secure-deploy.yml", "version: 1\n".getBytes(StandardCharsets.UTF_8)))
+                        .withFacts(EvidenceFacts.NONE), store);
+                return o.decision().verdict() + " " + (store.content(o.index().name()).length > 0) + " "
+                        + (store.content(o.json().name()).length > 0);
             }));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
+import io.jenkins.plugins.securedeploy.cli.DemoDeployment;
 import io.jenkins.plugins.securedeploy.cli.DemoJob;
-import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.cli.SharedOptions;
@@ -10,10 +10,11 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
-import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
-import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     SharedOptions shared;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Output output = new Output(spec, shared);
         boolean json = shared.json();
         Path app = samples.resolve("app");
@@ -86,25 +87,36 @@ public final class DemoCommand implements Callable<Integer> {
         }
         GateDecision d = result.gate().decision();
         output.line("");
-        output.line("Gate " + output.verdict(d.verdict().name())
-                + (d.isOverridden() ? " - " + d.headline() : ""));
-        for (String line : DecisionPresenter.reasonLines(d)) {
-            output.line("  " + line);
+        output.line("Gate " + output.verdict(d.verdict().name()) + DecisionPresenter.overrideSuffix(d));
+        DecisionPresenter.lines(d).forEach(output::line);
+        output.line("");
+        output.line("Deployment to prod (verify, gate, approve, credentials, deploy, revoke, attest, record):");
+        String artifact = result.artifacts().get(0).name();
+        DemoDeployment.Result deployment = new DemoDeployment(Clock.systemUTC()).run(ArtifactSource.of(
+                app.resolve(artifact), artifact), result.request(), out, List.of(token), output::line);
+        deployment.state().results().forEach(r -> output.line("  " + r.describe()));
+        output.line(deployment.outcome().reason());
+        if (!deployment.state().credentialsIssued()) {
+            output.line("No credentials were issued. Fix what the report says (What to do next), then run the demo "
+                    + "again.");
         }
         output.line("");
         output.line("SBOM:   " + result.sbom());
-        output.line("Report: " + result.gate().index().toAbsolutePath().toUri());
+        output.line("Report: " + result.report().toUri());
+        output.line("Bundle: " + deployment.bundle() + " (check it offline: secure-deploy verify-bundle "
+                + deployment.bundle() + ".tar.gz --keyid " + deployment.keyId() + ")");
         console.flush();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("verdict", d.verdict().name());
         doc.put("reasons", d.reasons().stream().map(GateReason::describe).toList());
-        doc.put("report", result.gate().index().toString());
+        doc.put("report", result.report().toString());
         doc.put("sbom", result.sbom().toString());
+        doc.put("deployment", deployment.outcome().status().name());
+        doc.put("deploymentReason", deployment.outcome().reason());
+        doc.put("bundle", deployment.bundle().toString());
         output.document(doc);
-        if (d.allowsDeployment()) {
-            return ExitCode.PASS;
-        }
-        return d.verdict() == Verdict.ERROR ? ExitCode.ERROR : ExitCode.GATE_FAILED;
+        return ExitCode.of(d) == io.jenkins.plugins.securedeploy.engine.gate.ExitCode.PASSED
+                ? deployment.outcome().exitCode().code() : ExitCode.of(d).code();
     }
 
     /** DEMO_DEPLOY_TOKEN from the environment, or a fresh random one. */

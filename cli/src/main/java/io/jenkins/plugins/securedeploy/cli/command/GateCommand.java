@@ -1,38 +1,42 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
-import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.cli.SharedOptions;
-import io.jenkins.plugins.securedeploy.engine.report.SarifWriter;
+import io.jenkins.plugins.securedeploy.cli.host.DirectoryEvidenceStore;
+import io.jenkins.plugins.securedeploy.engine.attest.SlsaProvenance;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.gate.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
+import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
-import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
-import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.report.SarifWriter;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
-import io.jenkins.plugins.securedeploy.engine.report.ReportInputs;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.attest.SlsaProvenance;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportSource;
 import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
 import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
 import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,35 +152,39 @@ public final class GateCommand implements Callable<Integer> {
         Output output = new Output(spec, shared);
         GateOverride override = overrideBy == null && overrideReason == null && overrideExpires == null ? null
                 : new GateOverride(overrideBy, overrideReason, overrideTicket, overrideExpires);
-        GateRun.Outcome outcome;
+        GateOutcome outcome;
+        DirectoryEvidenceStore store = DirectoryEvidenceStore.create(reportDir, "report directory");
         try (Progress ignored = Progress.start(spec.commandLine().getErr(), "gating")) {
-            List<ScanResult> results = new ReportInputs(ReportIngest.standard()).read(reports, Path.of(""));
             SbomIngest ingest = new SbomIngest();
             List<SbomSummary> summaries = sboms.stream().map(f -> ingest.ingest(SbomSource.ofPath(
                     SbomCommand.existing(f)))).toList();
-            outcome = new GateRun(clock).run(new GateRun.Request(policy, floor, baseline, results,
-                    facts(sbomPresent || !summaries.isEmpty()), override, null, reportDir, summaries));
+            GateRequest request = GateRequest.of(List.of())
+                    .withPolicy(policy == null ? null : NamedBytes.read(policy, display(policy), "policy file"))
+                    .withFloor(floor == null ? null : new PolicyFloor(new PolicyReader().read(
+                            NamedBytes.read(floor, display(floor), "floor file").content(), display(floor))))
+                    .withReports(reports.stream().map(r -> ReportSource.ofSpec(r, Path.of(""), null)).toList())
+                    .withSboms(summaries)
+                    .withFacts(facts(sbomPresent))
+                    .withOverride(override)
+                    .withFolder("");
+            if (baseline != null) {
+                try {
+                    request = request.withBaseline(NamedBytes.read(baseline, display(baseline), "baseline"));
+                } catch (InvalidInputException e) {
+                    request = request.withInputProblems(e.problems());
+                }
+            }
+            outcome = new GateService(clock).decide(request, store);
             if (sarif != null) {
                 IngestCommand.write(sarif, new SarifWriter().write(outcome.report()));
             }
         }
         GateDecision d = outcome.decision();
-        output.line("Gate " + output.verdict(d.verdict().name()) + (d.isOverridden()
-                ? " - OVERRIDDEN by " + d.override().orElseThrow().person() + " until "
-                        + d.override().orElseThrow().expires() + ": " + d.override().orElseThrow().reason()
-                : ""));
-        for (String line : DecisionPresenter.reasonLines(d)) {
-            output.line("  " + line);
-        }
-        for (Relaxation r : d.relaxations()) {
-            output.line("  relaxed: " + r.describe());
-        }
-        if (!d.expiredWaivers().isEmpty()) {
-            output.line("  " + d.expiredWaivers().size() + " waiver(s) expired and no longer apply");
-        }
+        output.line("Gate " + output.verdict(d.verdict().name()) + DecisionPresenter.overrideSuffix(d));
+        DecisionPresenter.lines(d).forEach(output::line);
         output.line("Findings: " + d.findings().size() + " (" + outcome.report().newCount() + " new, "
                 + d.fixed().size() + " fixed)");
-        output.line("Report: " + outcome.index().toAbsolutePath());
+        output.line("Report: " + store.resolve(outcome.index()));
         if (sarif != null) {
             output.line("SARIF:  " + sarif);
         }
@@ -186,14 +194,16 @@ public final class GateCommand implements Callable<Integer> {
         doc.put("allowsDeployment", d.allowsDeployment());
         doc.put("reasons", d.reasons().stream().map(GateReason::describe).toList());
         doc.put("relaxations", d.relaxations().stream().map(Relaxation::describe).toList());
-        doc.put("report", outcome.index().toAbsolutePath().toString());
-        doc.put("json", outcome.json().toAbsolutePath().toString());
-        doc.put("baseline", outcome.nextBaseline().toAbsolutePath().toString());
+        doc.put("next", DecisionPresenter.nextSteps(d));
+        doc.put("report", store.resolve(outcome.index()).toString());
+        doc.put("json", store.resolve(outcome.json()).toString());
+        doc.put("baseline", store.resolve(outcome.baseline()).toString());
         doc.put("sarif", sarif == null ? null : sarif.toAbsolutePath().toString());
         output.document(doc);
-        if (d.allowsDeployment()) {
-            return ExitCode.PASS;
-        }
-        return d.verdict() == Verdict.ERROR ? ExitCode.ERROR : ExitCode.GATE_FAILED;
+        return ExitCode.of(d).code();
+    }
+
+    private static String display(Path p) {
+        return p.toString().replace('\\', '/');
     }
 }

@@ -14,7 +14,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.DefaultToolSpecs;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ExitCodePolicy;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.ScanService;

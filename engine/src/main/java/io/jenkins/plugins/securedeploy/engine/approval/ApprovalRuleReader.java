@@ -30,6 +30,19 @@ public final class ApprovalRuleReader {
         return rule;
     }
 
+    /**
+     * The rule at {@code pointer} of a document the caller already read (an environment's {@code approval} in a
+     * policy file), every problem located in that document.
+     *
+     * @throws InvalidInputException listing every problem
+     */
+    public ApprovalRule read(LocatedTree tree, String pointer) {
+        FieldReader r = new FieldReader(tree, "approval.rule");
+        ApprovalRule rule = read(r, tree.root().at(pointer), pointer);
+        LocatedTree.failIfAny(r.problems());
+        return rule;
+    }
+
     /** The rule at {@code pointer}; null (with problems recorded) when it is not valid. */
     static ApprovalRule read(FieldReader r, JsonNode node, String pointer) {
         if (!r.object(node, pointer, FIELDS)) {

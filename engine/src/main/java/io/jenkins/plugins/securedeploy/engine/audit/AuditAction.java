@@ -18,6 +18,14 @@ public enum AuditAction {
     SIGNATURE_VERIFIED("signature.verified"),
     ARTIFACT_PROMOTED("artifact.promoted"),
     ROLLBACK("rollback"),
+    /** A deployment's deploy command ran (its exit status in the note). */
+    DEPLOYMENT_RUN("deployment.run"),
+    /** Statements about a deployed artifact were signed. */
+    ATTESTATION_SIGNED("attestation.signed"),
+    /** A deployment finished and succeeded: the record promotion and rollback read (artifact + target refs). */
+    DEPLOYMENT_SUCCEEDED("deployment.succeeded"),
+    /** A deployment finished without succeeding; the note names the phase and the reason. */
+    DEPLOYMENT_FAILED("deployment.failed"),
     /** The log itself: a torn last line (an interrupted write) was moved aside when the log was reopened. */
     LOG_RECOVERED("log.recovered");
 

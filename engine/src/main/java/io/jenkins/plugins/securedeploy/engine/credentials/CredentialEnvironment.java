@@ -23,6 +23,11 @@ public final class CredentialEnvironment {
         this.settings = Collections.unmodifiableMap(settings);
     }
 
+    /** No credentials (a deployment whose environment has no credential profile). */
+    public static CredentialEnvironment empty() {
+        return of(List.of());
+    }
+
     static CredentialEnvironment of(List<Lease> leases) {
         Map<String, SecretValue> secrets = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();

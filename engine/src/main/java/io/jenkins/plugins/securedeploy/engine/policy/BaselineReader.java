@@ -13,7 +13,15 @@ import java.util.List;
 /** Reads a baseline written by {@link BaselineWriter}; anything else is a located {@link InvalidInputException}. */
 public final class BaselineReader {
     public Baseline read(Path file, String displayName) {
-        JsonNode root = Json.strict().readTree(file, displayName);
+        return read(Json.strict().readTree(file, displayName), displayName);
+    }
+
+    /** A baseline the host already read (a Jenkins workspace file, an earlier run's evidence). */
+    public Baseline read(byte[] content, String displayName) {
+        return read(Json.strict().readTree(new java.io.ByteArrayInputStream(content), displayName), displayName);
+    }
+
+    private Baseline read(JsonNode root, String displayName) {
         if (!BaselineWriter.FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != 1) {
             throw new InvalidInputException(Problem.of("baseline.format", "not a secure-deploy baseline (expected "
                     + "format '" + BaselineWriter.FORMAT + "', version 1)", Location.ofPointer(displayName,

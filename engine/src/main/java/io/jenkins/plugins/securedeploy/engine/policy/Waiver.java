@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * An accepted risk: suppresses matching findings of any scanner until {@code expires} (inclusive). It matches by
  * exactly one of id (CVE/GHSA/tool id), fingerprint, package ({@code name} or {@code name@version}), path glob or
- * rule id, optionally narrowed to one {@code tool}. Owner and reason are required; a waiver without expiry is only
- * accepted where the floor allows it ({@link PolicyMerger}).
+ * rule id, optionally narrowed to one {@code tool} and to packages whose package URL starts with {@code purlPrefix}
+ * (an admin floor's {@code package: pkg:maven/io.netty/}; a finding without a package URL never matches a narrowed
+ * waiver). Owner and reason are required; a waiver without expiry is only accepted where the floor allows it
+ * ({@link PolicyMerger}).
  */
 public record Waiver(Kind kind, String value, String tool, String owner, String reason, String ticket,
-        LocalDate expires, Location declaredAt) {
+        LocalDate expires, Location declaredAt, String purlPrefix) {
 
     /** What a waiver matches on. */
     public enum Kind {
@@ -36,6 +38,13 @@ public record Waiver(Kind kind, String value, String tool, String owner, String 
         Objects.requireNonNull(reason, "reason");
         ticket = ticket == null ? "" : ticket;
         declaredAt = declaredAt == null ? Location.ofFile("") : declaredAt;
+        purlPrefix = purlPrefix == null ? "" : purlPrefix.strip();
+    }
+
+    /** Not narrowed to a package URL prefix. */
+    public Waiver(Kind kind, String value, String tool, String owner, String reason, String ticket,
+            LocalDate expires, Location declaredAt) {
+        this(kind, value, tool, owner, reason, ticket, expires, declaredAt, "");
     }
 
     public Optional<LocalDate> expiry() {
@@ -67,6 +76,9 @@ public record Waiver(Kind kind, String value, String tool, String owner, String 
         if (tool != null && !tool.equals(f.tool())) {
             return false;
         }
+        if (!purlPrefix.isEmpty() && !f.packageRef().map(p -> p.purl().startsWith(purlPrefix)).orElse(false)) {
+            return false;
+        }
         switch (kind) {
             case ID:
                 for (String id : f.ids()) {
@@ -91,7 +103,8 @@ public record Waiver(Kind kind, String value, String tool, String owner, String 
 
     /** {@code id CVE-2024-1 (owner alice, until 2026-12-31)} for reasons and reports. */
     public String describe() {
-        return kind.key() + " " + value + (tool == null ? "" : " in " + tool) + " (owner " + owner
+        return kind.key() + " " + value + (tool == null ? "" : " in " + tool)
+                + (purlPrefix.isEmpty() ? "" : " for packages " + purlPrefix + "*") + " (owner " + owner
                 + (expires == null ? ", no expiry" : ", until " + expires) + ")";
     }
 }

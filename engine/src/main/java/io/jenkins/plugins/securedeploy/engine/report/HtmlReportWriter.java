@@ -8,12 +8,13 @@ import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,24 +27,46 @@ import java.util.Locale;
  */
 public final class HtmlReportWriter {
     public static final String INDEX = "index.html";
+    public static final String JSON = "gate-report.json";
     static final List<String> ASSETS = List.of("gate-report.js", "gate-report.css");
 
-    /** Writes the folder; returns the path of {@code index.html}. */
+    /**
+     * The report's files, in order: {@code index.html}, {@code gate-report.json} and the assets. A host stores them
+     * side by side (the gate service writes them through the evidence store).
+     */
+    public List<ReportFile> files(GateReport report) {
+        List<ReportFile> out = new ArrayList<>();
+        out.add(new ReportFile(INDEX, "text/html", render(report).getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try {
+            new GateReportWriter().write(report, json);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot render gate-report.json: " + e.getClass().getSimpleName(), e);
+        }
+        out.add(new ReportFile(JSON, "application/json", json.toByteArray()));
+        for (String asset : ASSETS) {
+            try (InputStream in = HtmlReportWriter.class.getResourceAsStream(asset)) {
+                if (in == null) {
+                    throw new EnvironmentException("report asset missing from the engine jar: " + asset);
+                }
+                out.add(new ReportFile(asset, asset.endsWith(".js") ? "text/javascript" : "text/css",
+                        in.readAllBytes()));
+            } catch (IOException e) {
+                throw new EnvironmentException("cannot read report asset " + asset + ": "
+                        + e.getClass().getSimpleName(), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Writes the folder (tests, local previews); returns the path of {@code index.html}. */
     public Path write(GateReport report, Path dir) {
         try {
             Files.createDirectories(dir);
-            for (String asset : ASSETS) {
-                try (InputStream in = HtmlReportWriter.class.getResourceAsStream(asset)) {
-                    if (in == null) {
-                        throw new EnvironmentException("report asset missing from the engine jar: " + asset);
-                    }
-                    Files.copy(in, dir.resolve(asset), StandardCopyOption.REPLACE_EXISTING);
-                }
+            for (ReportFile f : files(report)) {
+                Files.write(dir.resolve(f.name()), f.content());
             }
-            new GateReportWriter().write(report, dir.resolve("gate-report.json"));
-            Path index = dir.resolve(INDEX);
-            Files.writeString(index, render(report), StandardCharsets.UTF_8);
-            return index;
+            return dir.resolve(INDEX);
         } catch (IOException e) {
             throw new EnvironmentException("cannot write HTML report to " + dir.getFileName() + ": "
                     + e.getClass().getSimpleName(), e);

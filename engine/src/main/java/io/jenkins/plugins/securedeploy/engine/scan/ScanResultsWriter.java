@@ -19,7 +19,7 @@ import java.util.Objects;
  * {@link #SCHEMA}): every scan result with every normalised finding field, including the exact fingerprint, and
  * every problem of an ERROR result. The CLI's {@code scan|secrets|ingest --json} print it, {@code ingest} and
  * {@code gate} read it, and hosts move results between processes with it (a Jenkins agent to the controller);
- * {@link ScanResultsReader} reads it back equal. Each result also carries its counts per severity, which readers
+ * {@code findings.ScanResultsReader} reads it back equal. Each result also carries its counts per severity, which readers
  * check against its findings.
  */
 public final class ScanResultsWriter {

@@ -66,4 +66,42 @@ class ArchitectureTest {
     void shouldKeepCredentialProvidersIndependent() {
         EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(engine);
     }
+
+    @Test
+    void shouldBeFreeOfPackageCycles() {
+        EngineRules.PACKAGES_FREE_OF_CYCLES.check(engine);
+    }
+
+    @Test
+    void shouldKeepScannerToolsIndependent() {
+        EngineRules.SCAN_TOOLS_INDEPENDENT.check(engine);
+    }
+
+    /** A package missing from design.puml would be outside every rule of the diagram: each must be in a component. */
+    @Test
+    void shouldNameEveryEnginePackageInTheDiagram() throws java.io.IOException {
+        String diagram;
+        try (java.io.InputStream in = ArchitectureTest.class.getResourceAsStream("/design.puml")) {
+            diagram = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.List<com.tngtech.archunit.core.domain.PackageMatcher> components = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<<([^>]+)>>").matcher(diagram);
+        while (m.find()) {
+            components.add(com.tngtech.archunit.core.domain.PackageMatcher.of(m.group(1)));
+        }
+        java.util.Set<String> unnamed = new java.util.TreeSet<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : engine) {
+            if (!c.getPackageName().contains(".testing") && components.stream()
+                    .noneMatch(p -> p.matches(c.getPackageName()))) {
+                unnamed.add(c.getPackageName());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(unnamed).as("engine packages missing from design.puml").isEmpty();
+    }
+
+    @Test
+    void shouldKeepDeployAtTheTopAndTheGateCalledOnlyByIt() {
+        EngineRules.NOTHING_DEPENDS_ON_DEPLOY.check(engine);
+        EngineRules.ONLY_DEPLOY_USES_THE_GATE.check(engine);
+    }
 }

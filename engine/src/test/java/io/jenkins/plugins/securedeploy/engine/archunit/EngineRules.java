@@ -114,4 +114,43 @@ final class EngineRules {
             .SlicesRuleDefinition.slices().matching("..engine.credentials.(*)..")
             .should().notDependOnEachOther()
             .because("each provider is one small package; what they share lives in engine.credentials");
+
+    /**
+     * No two engine packages depend on each other in a circle — package by package, so a capability and its
+     * sub-packages count apart (the defect this catches: {@code scan}'s registry listing the tools that import
+     * {@code scan}).
+     */
+    static final ArchRule PACKAGES_FREE_OF_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("io.jenkins.plugins.securedeploy.engine.(**)")
+            .should().beFreeOfCycles()
+            .as("engine packages are free of cycles");
+
+    /** Scanner tool packages share only {@code scan}: no tool imports a sibling (the registry and runner use them). */
+    static final ArchRule SCAN_TOOLS_INDEPENDENT = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("..engine.scan.(*)..")
+            .that(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.library.dependencies.Slice>(
+                    "are tool packages (not scan.registry or scan.runner)") {
+                @Override
+                public boolean test(com.tngtech.archunit.library.dependencies.Slice slice) {
+                    String name = slice.getNamePart(1);
+                    return !name.equals("registry") && !name.equals("runner");
+                }
+            })
+            .should().notDependOnEachOther()
+            .because("each tool is one small package; what they share lives in engine.scan, and only "
+                    + "scan.registry lists them");
+
+    /** Nothing in the engine depends on the deployment flow: it is the top, only hosts call it. */
+    static final ArchRule NOTHING_DEPENDS_ON_DEPLOY = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackage("..engine.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("..engine.deploy..")
+            .because("only gate and deploy orchestrate, and deploy is the top of the engine (design 2.3)");
+
+    /** The gate service is called by hosts and by the deployment flow only; capabilities never call up into it. */
+    static final ArchRule ONLY_DEPLOY_USES_THE_GATE = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackages("..engine.gate..", "..engine.deploy..")
+            .should().dependOnClassesThat().resideInAPackage("..engine.gate..")
+            .because("the gate's orchestration lives in engine.gate; report, policy and scan are what it calls");
 }

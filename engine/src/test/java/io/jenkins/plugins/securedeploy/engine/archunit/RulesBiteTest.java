@@ -53,6 +53,23 @@ class RulesBiteTest {
                 + " return new io.jenkins.plugins.securedeploy.engine.sign.cosign.CosignBlobVerifier(); } }");
         write(src, "probe/UsesCel.java", "package " + pkg + "; public class UsesCel { Object m() {"
                 + " return dev.cel.common.types.SimpleType.BOOL; } }");
+        String scan = "io.jenkins.plugins.securedeploy.engine.scan";
+        write(src, "probe/ScanListsATool.java", "package " + scan + "; public class ScanListsATool { Object m() {"
+                + " return new " + scan + ".bandit.ToolUsesScan(); } }");
+        write(src, "probe/ToolUsesScan.java", "package " + scan + ".bandit; public class ToolUsesScan { Object m() {"
+                + " return new " + scan + ".ScanListsATool(); } }");
+        write(src, "probe/GrypeThing.java", "package " + scan + ".grype; public class GrypeThing {}");
+        write(src, "probe/TrivyUsesGrype.java", "package " + scan + ".trivy; public class TrivyUsesGrype { Object m()"
+                + " { return new " + scan + ".grype.GrypeThing(); } }");
+        write(src, "probe/RegistryUsesGrype.java", "package " + scan + ".registry; public class RegistryUsesGrype {"
+                + " Object m() { return new " + scan + ".grype.GrypeThing(); } }");
+        String engine = "io.jenkins.plugins.securedeploy.engine";
+        write(src, "probe/PolicyUsesDeploy.java", "package " + engine + ".policy; public class PolicyUsesDeploy {"
+                + " Object m() { return " + engine + ".deploy.Phase.GATE; } }");
+        write(src, "probe/ReportUsesGate.java", "package " + engine + ".report; public class ReportUsesGate {"
+                + " Object m() { return " + engine + ".gate.ExitCode.FAILED; } }");
+        write(src, "probe/DeployUsesGate.java", "package " + engine + ".deploy; public class DeployUsesGate {"
+                + " Object m() { return " + engine + ".gate.ExitCode.FAILED; } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -134,5 +151,34 @@ class RulesBiteTest {
         assertThatThrownBy(() -> EngineRules.CREDENTIAL_PROVIDERS_INDEPENDENT.check(probes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("AwsUsesVault");
+    }
+
+    @Test
+    void shouldFailWhenScanAndAToolPackageDependOnEachOther() {
+        assertThatThrownBy(() -> EngineRules.PACKAGES_FREE_OF_CYCLES.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("ScanListsATool")
+                .hasMessageContaining("ToolUsesScan");
+    }
+
+    @Test
+    void shouldFailWhenAScannerToolImportsASiblingToolButNotWhenTheRegistryDoes() {
+        assertThatThrownBy(() -> EngineRules.SCAN_TOOLS_INDEPENDENT.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TrivyUsesGrype")
+                .message().doesNotContain("RegistryUsesGrype");
+    }
+
+    @Test
+    void shouldFailWhenACapabilityDependsOnDeployOrCallsUpIntoTheGate() {
+        assertThatThrownBy(() -> EngineRules.NOTHING_DEPENDS_ON_DEPLOY.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PolicyUsesDeploy")
+                .message().doesNotContain("DeployUsesGate");
+        assertThatThrownBy(() -> EngineRules.ONLY_DEPLOY_USES_THE_GATE.check(probes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReportUsesGate")
+                .message().doesNotContain("DeployUsesGate");
     }
 }

@@ -10,10 +10,12 @@ import io.jenkins.plugins.securedeploy.engine.credentials.RevocationRecord;
 import io.jenkins.plugins.securedeploy.engine.credentials.RevocationReport;
 import io.jenkins.plugins.securedeploy.engine.host.BuildContext;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
 import io.jenkins.plugins.securedeploy.engine.report.EvidenceEntry;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
 import io.jenkins.plugins.securedeploy.engine.sbom.GeneratedSbom;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomGenerator;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomOptions;
@@ -24,6 +26,7 @@ import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.SignFixtures;
 import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
 import io.jenkins.plugins.securedeploy.engine.sign.keys.KeySigner;
+import io.jenkins.plugins.securedeploy.engine.testing.InMemoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.testing.TestClocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The sample project's real evidence, made by the engine's own services on {@code samples/app}: the artifact under
@@ -108,25 +110,15 @@ final class BundleFixtures {
                         artifact.size())), SbomOptions.defaults().withProject("sample-app", "1.0.0"));
         ScanResult secrets = new SecretScanner().scan(workspace, SecretScanOptions.defaults()
                 .plusExcludes(List.of("dist/**")));
-        Path reportDir = Files.createTempDirectory("bundle-fixture-report");
-        Map<String, byte[]> report = new TreeMap<>();
-        try {
-            new GateRun(CLOCK).run(new GateRun.Request(app.resolve(".secure-deploy.yml"), null, null,
-                    List.of(secrets), EvidenceFacts.NONE.withSbomPresent(true), null,
-                    List.of(new EvidenceEntry("sbom", "sbom.cdx.json", sbom.summary().sha256().toString(), "present")),
-                    reportDir, List.of(sbom.summary())));
-            try (Stream<Path> files = Files.list(reportDir)) {
-                for (Path f : files.sorted().toList()) {
-                    report.put(f.getFileName().toString(), Files.readAllBytes(f));
-                }
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(reportDir)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
+        InMemoryEvidenceStore reportStore = new InMemoryEvidenceStore();
+        new GateService(CLOCK).decide(GateRequest.of(List.of(secrets))
+                .withPolicy(NamedBytes.read(app.resolve(".secure-deploy.yml"), ".secure-deploy.yml", "policy file"))
+                .withFacts(EvidenceFacts.NONE.withSbomPresent(true))
+                .withEvidence(List.of(new EvidenceEntry("sbom", "sbom.cdx.json", sbom.summary().sha256().toString(),
+                        "present")))
+                .withSboms(List.of(sbom.summary()))
+                .withFolder(""), reportStore);
+        Map<String, byte[]> report = new TreeMap<>(reportStore.contents());
         AttestationService.Request request = new AttestationService.Request(List.of(Subject.of(artifact.name(),
                 artifact.digests())), EnumSet.of(AttestationService.Kind.PROVENANCE, AttestationService.Kind.SCAN),
                 new BuildContext("sample-app", "42", "", "", "https://ci.example/secure-deploy", CLOCK.instant()),

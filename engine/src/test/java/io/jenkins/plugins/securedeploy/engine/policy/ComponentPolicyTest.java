@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
+import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
+import io.jenkins.plugins.securedeploy.engine.testing.InMemoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomComponent;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomFormat;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
@@ -104,16 +108,18 @@ class ComponentPolicyTest {
                 StandardCharsets.UTF_8);
         SbomSummary bom = sbom(npm("", "copyleft", "2.1.0", "AGPL-3.0-only"));
 
-        GateRun.Outcome failed = new GateRun(TestClocks.fixed()).run(new GateRun.Request(policy, null, null,
-                List.of(), null, null, null, dir.resolve("r1"), List.of(bom)));
+        GateOutcome failed = new GateService(TestClocks.fixed()).decide(GateRequest.of(List.of())
+                .withPolicy(new NamedBytes("p.yml", Files.readAllBytes(policy))).withSboms(List.of(bom)),
+                new InMemoryEvidenceStore());
         assertThat(failed.decision().verdict()).isEqualTo(Verdict.FAILED);
         assertThat(failed.report().findings()).isNotEmpty();
 
         Files.writeString(policy, "version: 1\nsbom: {denyLicenses: [AGPL-3.0-only]}\nwaivers:\n  - package: copyleft\n"
                 + "    owner: legal\n    reason: dual-licensed, commercial licence bought\n    ticket: LEGAL-7\n"
                 + "    expires: 2026-06-30\n", StandardCharsets.UTF_8);
-        GateRun.Outcome waived = new GateRun(TestClocks.fixed()).run(new GateRun.Request(policy, null, null,
-                List.of(), null, null, null, dir.resolve("r2"), List.of(bom)));
+        GateOutcome waived = new GateService(TestClocks.fixed()).decide(GateRequest.of(List.of())
+                .withPolicy(new NamedBytes("p.yml", Files.readAllBytes(policy))).withSboms(List.of(bom)),
+                new InMemoryEvidenceStore());
         assertThat(waived.decision().verdict()).isEqualTo(Verdict.PASSED);
         List<Finding> all = waived.decision().findings().stream().map(FindingOutcome::finding).toList();
         assertThat(all).extracting(Finding::tool).containsOnly(ComponentPolicy.TOOL);

@@ -24,14 +24,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** A small but complete gate run for report tests: every section has content, one title is hostile. */
-final class ReportFixtures {
-    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final String HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>";
+public final class ReportFixtures {
+    public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final String HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>";
 
     private ReportFixtures() {}
 
-    static List<ScanResult> results() {
+    public static List<ScanResult> results() {
         Finding crit = Finding.builder("trivy", "CVE-2024-0001").title("openssl: buffer overflow")
                 .severity(Severity.CRITICAL).score(9.8).category(Category.CONTAINER).id("CVE-2024-0001")
                 .pkg(new PackageRef("openssl", "3.0.1", "3.0.13", "")).build();
@@ -47,7 +47,7 @@ final class ReportFixtures {
                 ScanResult.ok("semgrep", "1.60", "semgrep.sarif", List.of(hostile)), broken);
     }
 
-    static Policy policy() {
+    public static Policy policy() {
         Policy p = new PolicyReader().read("""
                 version: 1
                 thresholds: {total: {high: 0}}
@@ -59,14 +59,14 @@ final class ReportFixtures {
         return new PolicyMerger().merge(PolicyFloor.NONE, p, LocalDate.of(2026, 11, 25));
     }
 
-    static GateDecision decision() {
+    public static GateDecision decision() {
         Finding gone = Finding.builder("trivy", "CVE-2020-1").title("fixed one").severity(Severity.HIGH).build();
         Finding low = results().get(0).findings().get(2);
         return new GateEvaluator(CLOCK).evaluate(GateInput.of(policy(), results())
                 .withBaseline(Baseline.ofFindings(List.of(gone, low))).withFacts(EvidenceFacts.NONE));
     }
 
-    static GateReport report() {
+    public static GateReport report() {
         return GateReport.of(decision(), results(), List.of(new EvidenceEntry("sbom", "app-1.0.0.cdx.json",
                 "sha256:" + "ab".repeat(32), "present")), ".secure-deploy.yml", NOW);
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

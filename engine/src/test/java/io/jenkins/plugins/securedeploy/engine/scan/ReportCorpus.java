@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.FormatDetector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;

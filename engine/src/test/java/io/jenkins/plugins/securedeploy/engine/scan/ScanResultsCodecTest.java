@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.scan;
 
+import io.jenkins.plugins.securedeploy.engine.scan.findings.ScanResultsReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

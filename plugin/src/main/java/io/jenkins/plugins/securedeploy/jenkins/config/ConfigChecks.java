@@ -1,6 +1,8 @@
 package io.jenkins.plugins.securedeploy.jenkins.config;
 
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.policy.AdminWaiverReader;
+import io.jenkins.plugins.securedeploy.engine.policy.FloorSettings;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -103,17 +105,17 @@ final class ConfigChecks {
      * waiver limits ({@code maxWaiverDays}, expiry required); warnings for waivers that have already expired.
      */
     static Check waiverRules(String text, String maxWaiverDays, boolean allowWaiversWithoutExpiry, LocalDate today) {
-        WaiverRulesParser.Result result = WaiverRulesParser.parse(text);
+        AdminWaiverReader.Result result = new AdminWaiverReader(FloorSettings.WAIVER_SOURCE).read(text);
         if (!result.errors().isEmpty()) {
             return Check.error(describe(result.errors()));
         }
         int days = waiverDays(maxWaiverDays).isError() ? FloorValues.DEFAULTS.maxWaiverDays()
                 : Integer.parseInt(maxWaiverDays.trim());
-        List<Problem> limits = WaiverRulesParser.checkLimits(result.rules(), days, allowWaiversWithoutExpiry, today);
+        List<Problem> limits = AdminWaiverReader.checkLimits(result.waivers(), days, allowWaiversWithoutExpiry, today);
         if (!limits.isEmpty()) {
             return Check.error(describe(limits));
         }
-        List<Problem> expired = WaiverRulesParser.expired(result.rules(), today);
+        List<Problem> expired = AdminWaiverReader.expired(result.waivers(), today);
         if (!expired.isEmpty()) {
             return Check.warning(describe(expired));
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.jenkins.config;
 
+import io.jenkins.plugins.securedeploy.engine.policy.FloorSettings;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,11 +18,14 @@ import java.util.Objects;
  * @param maxWaiverDays the longest a waiver may run, counted from today
  * @param allowWaiversWithoutExpiry whether a waiver may omit its expiry date (default false)
  * @param scanners the default scanners
- * @param waiverRules organisation-wide waivers as YAML/JSON text (see {@link WaiverRulesParser})
+ * @param waiverRules organisation-wide waivers as YAML/JSON text (read by the engine's {@link io.jenkins.plugins.securedeploy.engine.policy.AdminWaiverReader})
  */
 public record FloorValues(int maxCritical, int maxHigh, boolean secretsAllowed, boolean failOnScannerError,
         double cvssFailThreshold, boolean requireSignature, boolean requireSbom, int maxWaiverDays,
         boolean allowWaiversWithoutExpiry, List<ScannerDefault> scanners, String waiverRules) {
+
+    /** How the floor is named in gate messages. */
+    public static final String SOURCE = "Jenkins security settings (Secure Deploy floor)";
 
     /** Highest accepted finding count; a floor is a limit, not "unlimited". */
     public static final int MAX_COUNT = 100_000;
@@ -43,6 +47,17 @@ public record FloorValues(int maxCritical, int maxHigh, boolean secretsAllowed, 
         ConfigChecks.requireValid(ConfigChecks.waiverDays(Integer.toString(maxWaiverDays)), "maxWaiverDays");
         scanners = List.copyOf(scanners);
         waiverRules = waiverRules == null ? "" : waiverRules;
+    }
+
+    /**
+     * The floor part as the engine's settings, named {@value #SOURCE} in gate messages; the engine turns them into
+     * its {@code PolicyFloor} ({@link FloorSettings#toFloor()}), organisation-wide waivers (with their {@code package}
+     * prefix) included. {@code failOnScannerError} has no floor field: the gate always turns a scanner error into
+     * ERROR (fail closed); the setting only forces {@code runScanners(failOnError: true)}.
+     */
+    public FloorSettings toFloorSettings() {
+        return new FloorSettings(maxCritical, maxHigh, secretsAllowed, cvssFailThreshold, requireSignature,
+                requireSbom, maxWaiverDays, allowWaiversWithoutExpiry, waiverRules, SOURCE);
     }
 
     /** One default scanner: the tool id from the engine's registry, how to run it, and its timeout. */

@@ -3,6 +3,8 @@ package io.jenkins.plugins.securedeploy.jenkins.config;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securedeploy.engine.policy.AdminWaiverReader;
+import io.jenkins.plugins.securedeploy.engine.policy.FloorSettings;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -180,7 +182,7 @@ public class SecureDeployConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setWaiverRules(String waiverRules) {
         String text = waiverRules == null ? "" : waiverRules.replace("\r\n", "\n").strip();
-        WaiverRulesParser.Result result = WaiverRulesParser.parse(text);
+        AdminWaiverReader.Result result = new AdminWaiverReader(FloorSettings.WAIVER_SOURCE).read(text);
         if (!result.errors().isEmpty()) {
             throw new IllegalArgumentException("waiverRules: " + ConfigChecks.describe(result.errors()));
         }

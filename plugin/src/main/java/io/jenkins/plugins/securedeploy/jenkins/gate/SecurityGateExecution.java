@@ -1,6 +1,5 @@
 package io.jenkins.plugins.securedeploy.jenkins.gate;
 
-import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
@@ -9,10 +8,18 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
+import io.jenkins.plugins.securedeploy.engine.gate.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
+import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
-import io.jenkins.plugins.securedeploy.engine.report.DecisionPresenter;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
+import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.jenkins.config.FloorPolicy;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
@@ -22,34 +29,26 @@ import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
 import io.jenkins.plugins.securedeploy.jenkins.sbom.SbomAction;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Reads policy and baseline on the agent, runs {@link GatePipeline} on the controller over the run's recorded scan
- * results and SBOM evidence, archives the report folder under {@code secure-deploy/gate/}, attaches the
- * {@link GateReportAction}, and fails the run (FAILURE + WarningAction + the reasons) unless the gate PASSED. An
- * invalid or weaker-than-floor policy fails the same way, with every problem.
+ * Reads policy and baseline on the agent, hands them with the run's recorded scan results, SBOM evidence and the
+ * admin floor (as values) to the engine's {@link GateService}, which decides and stores the report under
+ * {@code secure-deploy/gate/} through the {@link ArtifactEvidenceStore}; attaches the {@link GateReportAction}, and
+ * fails the run (FAILURE + WarningAction + the engine's {@link DecisionPresenter} lines) unless {@link ExitCode} is
+ * PASSED. An invalid or weaker-than-floor policy fails the same way, with every problem.
  */
 class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> {
     private static final long serialVersionUID = 1L;
     static final String REPORT_FOLDER = "gate";
-    private static final List<String> FILES = List.of("index.html", "gate-report.json", "gate-report.js",
-            "gate-report.css", "baseline.json");
 
     private final transient SecurityGateStep step;
 
@@ -86,41 +85,42 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
         List<SbomAction> sboms = run.getActions(SbomAction.class);
-        PolicyFloor floor = FloorPolicy.toPolicyFloor(new GlobalConfigurationFacade().getConfiguration()
-                .toFloorValues());
-
-        Path dir = Files.createTempDirectory("secure-deploy-gate");
+        ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, getContext().get(Launcher.class),
+                listener, new JenkinsFacade());
+        GateOutcome outcome;
         try {
-            GatePipeline.Outcome outcome;
-            try {
-                outcome = new GatePipeline(Clock.systemUTC()).run(new GatePipeline.Input(policy, step.getPolicy(),
-                        baseline, step.getBaseline(), floor, results, GateEvidence.facts(sboms),
-                        GateEvidence.entries(sboms), () -> archivedSboms(run, sboms)), dir);
-            } catch (InvalidInputException e) {
-                List<String> problems = e.problems().stream().map(Problem::describe).toList();
-                problems.forEach(console::error);
-                throw result.fail(Result.FAILURE, "Security gate ERROR: the policy is invalid or weaker than the "
-                        + "admin floor", String.join("\n", problems));
-            } catch (SecureDeployException e) {
-                throw result.fail(Result.FAILURE, "Security gate ERROR", e.getMessage());
-            }
-            archive(run, workspace, listener, dir);
-            run.addOrReplaceAction(new GateReportAction(GateReportView.of(outcome.report(),
-                    ArtifactEvidenceStore.ARCHIVE_FOLDER + "/" + REPORT_FOLDER)));
-            run.save();
-            String verdict = outcome.decision().verdict().name();
-            console.info("gate " + verdict + ": " + outcome.decision().headline());
-            // each reason with the top findings it counted (tool, rule, where), as the report page lists them
-            List<String> reasons = DecisionPresenter.reasonLines(outcome.decision());
-            reasons.forEach(console::error);
-            if (outcome.decision().verdict().blocks()) {
-                throw result.fail(Result.FAILURE, "Security gate " + verdict + ": " + outcome.decision().headline(),
-                        String.join("\n", reasons));
-            }
-            return verdict;
-        } finally {
-            deleteTree(dir);
+            // the admin's waiver text is read here too: invalid text fails the gate like an invalid policy
+            PolicyFloor floor = new GlobalConfigurationFacade().getConfiguration().toFloorValues().toFloorSettings()
+                    .toFloor();
+            GateRequest request = GateRequest.of(results)
+                    .withPolicy(policy == null ? null : new NamedBytes(step.getPolicy(), policy))
+                    .withBaseline(baseline == null ? null : new NamedBytes(step.getBaseline(), baseline))
+                    .withFloor(floor)
+                    .withSboms(archivedSboms(run, sboms))
+                    .withFolder(REPORT_FOLDER);
+            outcome = new GateService(Clock.systemUTC()).decide(request, store);
+        } catch (InvalidInputException e) {
+            List<String> problems = e.problems().stream().map(Problem::describe).toList();
+            problems.forEach(console::error);
+            throw result.fail(Result.FAILURE, "Security gate ERROR: the policy is invalid or weaker than the "
+                    + "admin floor", String.join("\n", problems));
+        } catch (SecureDeployException e) {
+            throw result.fail(Result.FAILURE, "Security gate ERROR", e.getMessage());
         }
+        run.addOrReplaceAction(new GateReportAction(GateReportView.of(outcome.report(),
+                ArtifactEvidenceStore.ARCHIVE_FOLDER + "/" + REPORT_FOLDER)));
+        run.save();
+        GateDecision decision = outcome.decision();
+        String verdict = decision.verdict().name();
+        console.info("gate " + verdict + ": " + decision.headline());
+        // the engine's one presentation: each reason with the top findings it counted, notes, what to do next
+        List<String> lines = DecisionPresenter.lines(decision);
+        lines.forEach(console::error);
+        if (outcome.exitCode() != ExitCode.PASSED) {
+            throw result.fail(Result.FAILURE, "Security gate " + verdict + ": " + decision.headline(),
+                    String.join("\n", lines));
+        }
+        return verdict;
     }
 
     /** The SBOMs recordSbom archived in this build, read back from the artifact manager and validated again. */
@@ -133,35 +133,5 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
             }
         }
         return out;
-    }
-
-    private void archive(Run<?, ?> run, FilePath workspace, TaskListener listener, Path dir)
-            throws IOException, InterruptedException {
-        ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, getContext().get(Launcher.class),
-                listener, new JenkinsFacade());
-        for (String name : FILES) {
-            Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
-                store.store(REPORT_FOLDER + "/" + name, mediaType(name), Files.readAllBytes(file));
-            }
-        }
-    }
-
-    private static String mediaType(String name) {
-        if (name.endsWith(".html")) {
-            return "text/html";
-        }
-        if (name.endsWith(".js")) {
-            return "text/javascript";
-        }
-        return name.endsWith(".css") ? "text/css" : "application/json";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -8,7 +8,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.findings.ScanResultsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.runner.ToolSpecResolver;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
 import io.jenkins.plugins.securedeploy.jenkins.config.FloorValues;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
@@ -50,9 +51,10 @@ class RunScannersExecution extends SynchronousNonBlockingStepExecution<Integer> 
         List<ScannerSetting> configured = new ArrayList<>();
         floor.scanners().forEach(s -> configured.add(ScannerSetting.of(s)));
         try {
+            ToolSpecResolver resolver = ScannerSetting.resolver(configured);
             for (String tool : step.getTools()) {
                 if (!WorkspaceScanner.isBuiltIn(tool)) {
-                    ScannerSpecs.resolve(tool, configured); // refuse unknown tools before touching the agent
+                    resolver.apply(tool); // refuse unknown tools before touching the agent
                 }
             }
         } catch (SecureDeployException e) {

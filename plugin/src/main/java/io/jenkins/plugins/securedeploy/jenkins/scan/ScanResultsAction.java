@@ -2,7 +2,7 @@ package io.jenkins.plugins.securedeploy.jenkins.scan;
 
 import hudson.model.InvisibleAction;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.findings.ScanResultsReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

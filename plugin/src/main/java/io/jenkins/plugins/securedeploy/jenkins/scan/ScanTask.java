@@ -5,7 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
-import io.jenkins.plugins.securedeploy.engine.scan.ReportIngest;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
@@ -43,7 +43,7 @@ final class ScanTask implements AgentTask<byte[]> {
             if (!(workspace instanceof FileSystemWorkspace)) {
                 throw new IOException("scanners run in a file system workspace only, not " + workspace.describe());
             }
-            results.addAll(new WorkspaceScanner().scan(tools, tool -> ScannerSpecs.resolve(tool, configured),
+            results.addAll(new WorkspaceScanner().scan(tools, ScannerSetting.resolver(configured),
                     (FileSystemWorkspace) workspace));
         }
         if (!reports.isBlank()) {

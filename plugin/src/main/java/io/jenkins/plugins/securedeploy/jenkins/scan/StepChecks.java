@@ -2,7 +2,7 @@ package io.jenkins.plugins.securedeploy.jenkins.scan;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import io.jenkins.plugins.securedeploy.engine.scan.runner.WorkspaceScanner;
 import java.util.List;
 

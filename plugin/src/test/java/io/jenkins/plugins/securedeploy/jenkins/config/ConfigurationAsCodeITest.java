@@ -12,6 +12,8 @@ import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.securedeploy.engine.policy.AdminWaiverReader;
+import io.jenkins.plugins.securedeploy.engine.policy.FloorSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -42,7 +44,7 @@ class ConfigurationAsCodeITest {
         assertEquals(60, floor.maxWaiverDays());
         assertEquals(2, floor.scanners().size());
         assertEquals(List.of("fs", "--format", "json", "."), floor.scanners().get(0).arguments());
-        assertEquals(1, WaiverRulesParser.parse(floor.waiverRules()).rules().size());
+        assertEquals(1, new AdminWaiverReader(FloorSettings.WAIVER_SOURCE).read(floor.waiverRules()).waivers().size());
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode exported = getSecurityRoot(context).get("secureDeploy");

@@ -6,7 +6,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

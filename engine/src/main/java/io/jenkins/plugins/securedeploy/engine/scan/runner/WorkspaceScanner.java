@@ -6,7 +6,7 @@ import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScannerDescriptor;
-import io.jenkins.plugins.securedeploy.engine.scan.ScannerRegistry;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ScannerRegistry;
 import io.jenkins.plugins.securedeploy.engine.scan.secrets.SecretScanOptions;
 import io.jenkins.plugins.securedeploy.engine.scan.secrets.SecretScanner;
 import java.util.ArrayList;

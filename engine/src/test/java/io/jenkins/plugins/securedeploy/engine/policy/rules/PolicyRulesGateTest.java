@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.testing.InMemoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Policy;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
 import io.jenkins.plugins.securedeploy.engine.policy.Verdict;
-import io.jenkins.plugins.securedeploy.engine.report.GateRun;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
@@ -44,13 +47,15 @@ class PolicyRulesGateTest {
                 waivable: false
             """;
 
-    static Policy policy(String yaml, String name) {
-        return new PolicyReader().read(yaml.getBytes(StandardCharsets.UTF_8), name);
+    static NamedBytes policy(String yaml, String name) {
+        return new NamedBytes(name, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
-    GateDecision gate(Policy project, Policy floor, RuleContext context, List<ScanResult> results) {
-        return new GateRun(CLOCK).decide(new GateRun.Inputs(project, floor == null ? null : new PolicyFloor(floor),
-                null, null, results, null, null, null, null, context), dir).decision();
+    GateDecision gate(NamedBytes project, NamedBytes floor, RuleContext context, List<ScanResult> results) {
+        PolicyFloor f = floor == null ? null
+                : new PolicyFloor(new PolicyReader().read(floor.content(), floor.name()));
+        return new GateService(CLOCK).decide(GateRequest.of(results).withPolicy(project).withFloor(f)
+                .withRuleContext(context), new InMemoryEvidenceStore()).decision();
     }
 
     static RuleContext prod(String builder) {
@@ -61,7 +66,7 @@ class PolicyRulesGateTest {
 
     @Test
     void shouldKeepFloorRulesWhenTheProjectPolicyOmitsThem() {
-        Policy project = policy("version: 1\nthresholds: {total: {high: 10}}\n", "Jenkinsfile-policy.yml");
+        NamedBytes project = policy("version: 1\nthresholds: {total: {high: 10}}\n", "Jenkinsfile-policy.yml");
         GateDecision d = gate(project, policy(FLOOR, "floor.yml"), prod("https://ci.attacker.example/"), List.of());
         assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(d.findings()).extracting(o -> o.finding().ruleId()).containsExactly("prod-needs-our-jenkins");
@@ -74,7 +79,7 @@ class PolicyRulesGateTest {
 
     @Test
     void shouldRejectAProjectRuleThatRedefinesAFloorRule() {
-        Policy project = policy("""
+        NamedBytes project = policy("""
                 version: 1
                 rules:
                   - id: prod-needs-our-jenkins
@@ -89,7 +94,7 @@ class PolicyRulesGateTest {
 
     @Test
     void shouldNotLetAWaiverThroughForAnUnwaivableRule() {
-        Policy project = policy("""
+        NamedBytes project = policy("""
                 version: 1
                 waivers:
                   - rule: prod-needs-our-jenkins
@@ -104,7 +109,7 @@ class PolicyRulesGateTest {
 
     @Test
     void shouldWaiveAWaivableRuleViolationWithAnExpiringWaiver() {
-        Policy project = policy("""
+        NamedBytes project = policy("""
                 version: 1
                 rules:
                   - id: no-lodash
@@ -133,7 +138,7 @@ class PolicyRulesGateTest {
 
     @Test
     void shouldMakeTheGateErrorWhenARuleCannotBeDecided() {
-        Policy project = policy("""
+        NamedBytes project = policy("""
                 version: 1
                 rules:
                   - id: team-label
