@@ -74,24 +74,24 @@ final class ScanWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        boolean interrupted = false;
+        InterruptedException interrupted = null;
         for (int i = 0; i < threads.size(); i++) {
             try {
                 queue.put(STOP);
             } catch (InterruptedException e) {
-                interrupted = true;
+                interrupted = e;
             }
         }
         for (Thread t : threads) {
             try {
                 t.join();
             } catch (InterruptedException e) {
-                interrupted = true;
+                interrupted = e;
             }
         }
-        if (interrupted) {
+        if (interrupted != null) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while scanning for secrets", new InterruptedException());
+            throw new EnvironmentException("interrupted while scanning for secrets", interrupted);
         }
         Throwable f = failure;
         if (f instanceof RuntimeException r) {
