@@ -67,6 +67,11 @@ public final class GateReportWriter {
                 waiver(g, w, -1);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("unused");
+            for (Waiver w : r.waiversUnused()) {
+                waiver(g, w, -1);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeArrayFieldStart("relaxations");
             for (Relaxation x : r.relaxations()) {
