@@ -116,6 +116,9 @@
       });
     });
     apply();
+    if (window.performance && performance.now) {
+      document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+    }
     document.body.setAttribute('data-script', 'ready');
   }
 
