@@ -46,7 +46,7 @@ final class FindingsSection {
     }
 
     void write(Html h) {
-        long total = report.findings().size();
+        long total = report.totalFindings();
         h.raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
         h.el("p", "totals", totals());
         if (shown.size() < total) {
@@ -80,7 +80,7 @@ final class FindingsSection {
 
     private String totals() {
         StringBuilder sb = new StringBuilder();
-        sb.append(report.findings().size()).append(" findings (").append(report.newCount()).append(" new)");
+        sb.append(report.totalFindings()).append(" findings (").append(report.newCount()).append(" new)");
         for (Severity s : GateReport.displayOrder()) {
             GateReport.SeverityCount c = report.bySeverity().get(s);
             if (c.total() > 0) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.report;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingTotals;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
@@ -17,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +37,8 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
         Map<Severity, SeverityCount> bySeverity, List<ToolSummary> tools, List<FindingOutcome> findings,
         List<BaselineEntry> fixed, boolean baselinePresent, List<AppliedWaiver> waiversApplied,
         List<Waiver> waiversExpired, List<Relaxation> relaxations, List<EvidenceEntry> evidence,
-        List<Waiver> waiversUnused, LocalDate evaluatedOn, Integer waiverMaxDays) {
+        List<Waiver> waiversUnused, LocalDate evaluatedOn, Integer waiverMaxDays, long totalFindings,
+        long newFindings) {
 
     /** How far ahead a suggested waiver expires when the policy sets no shorter {@code waiverRules.maxDays}. */
     public static final int SUGGESTED_WAIVER_DAYS = 30;
@@ -80,34 +81,30 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
      */
     public static GateReport of(GateDecision d, List<ScanResult> results, List<EvidenceEntry> evidence,
             Policy effective, String policySource, Instant generatedAt) {
+        FindingTotals totals = d.totals();
         Map<Severity, SeverityCount> bySeverity = new EnumMap<>(Severity.class);
         for (Severity s : displayOrder()) {
-            int total = 0;
-            int fresh = 0;
-            int waived = 0;
-            for (FindingOutcome o : d.findings()) {
-                if (o.finding().severity() == s) {
-                    total++;
-                    fresh += o.isNew() ? 1 : 0;
-                    waived += o.waiver().isPresent() ? 1 : 0;
-                }
-            }
-            bySeverity.put(s, new SeverityCount(total, fresh, waived));
+            FindingTotals.Counts c = totals.of(s);
+            bySeverity.put(s, new SeverityCount(saturated(c.total()), saturated(c.fresh()), saturated(c.waived())));
         }
         List<ToolSummary> tools = results.stream().map(r -> new ToolSummary(r.tool(), r.toolVersion(), r.source(),
                 r.status().name(), r.findings().size(),
                 r.problems().stream().map(p -> p.describe()).toList())).toList();
-        Map<Waiver, Integer> applied = new LinkedHashMap<>();
-        d.findings().forEach(o -> o.waiver().ifPresent(w -> applied.merge(w, 1, Integer::sum)));
+        Map<Waiver, Long> applied = totals.waiverUses();
         List<AppliedWaiver> waivers = new ArrayList<>();
-        applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, n)));
+        applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, saturated(n))));
         List<FindingOutcome> sorted = d.findings().stream().sorted(Comparator
                 .comparingInt((FindingOutcome o) -> -o.finding().severity().gateRank())
                 .thenComparing(o -> o.finding().tool()).thenComparing(o -> o.finding().fingerprint())).toList();
         return new GateReport(generatedAt, policySource, d.verdict().name(), d.headline(), d.allowsDeployment(),
                 d.override(), d.reasons(), bySeverity, tools, sorted, d.fixed(), d.baselinePresent(), waivers,
                 d.expiredWaivers(), d.relaxations(), evidence, unused(effective, applied.keySet(), d),
-                d.evaluatedOn(), effective == null ? null : effective.waiverRules().maxDays());
+                d.evaluatedOn(), effective == null ? null : effective.waiverRules().maxDays(), totals.findings(),
+                totals.fresh());
+    }
+
+    private static int saturated(long n) {
+        return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     private static List<Waiver> unused(Policy effective, Set<Waiver> applied, GateDecision d) {
@@ -131,8 +128,9 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
                 Severity.UNKNOWN);
     }
 
+    /** New findings among all (not only those listed). */
     public int newCount() {
-        return (int) findings.stream().filter(FindingOutcome::isNew).count();
+        return saturated(newFindings);
     }
 
     /**

@@ -137,7 +137,7 @@ public final class GateReportWriter {
 
     private static void summary(JsonGenerator g, GateReport r) throws IOException {
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("findings", r.findings().size());
+        g.writeNumberField("findings", r.totalFindings());
         g.writeNumberField("new", r.newCount());
         g.writeNumberField("fixed", r.fixed().size());
         g.writeBooleanField("baselinePresent", r.baselinePresent());
