@@ -48,12 +48,39 @@ class HostileBundleTest {
         return v;
     }
 
+    /**
+     * No file named {@code evil*} appeared anywhere near the temp folder (a path-traversal entry would land there).
+     * Other processes create and delete temp folders meanwhile: a folder that vanishes during the walk is skipped.
+     */
     void assertNothingWritten() {
-        try (Stream<Path> all = Files.walk(dir.getParent(), 3)) {
-            assertThat(all.filter(p -> p.getFileName().toString().startsWith("evil"))).isEmpty();
+        List<Path> evil = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(dir.getParent(), java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 3,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file,
+                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (file.getFileName().toString().startsWith("evil")) {
+                                evil.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                            return visitFile(d, attrs);
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        assertThat(evil).isEmpty();
     }
 
     static List<String> codes(BundleVerification v) {
