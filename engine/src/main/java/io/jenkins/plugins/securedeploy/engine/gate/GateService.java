@@ -97,7 +97,8 @@ public final class GateService {
         GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline, facts,
                 request.override(), inputProblems));
         GateReport report = GateReport.of(decision, results,
-                EvidenceEntries.of(request.evidence(), request.sboms(), facts), project.source(), clock.instant());
+                EvidenceEntries.of(request.evidence(), request.sboms(), facts), effective, project.source(),
+                clock.instant());
         return new GateOutcome(decision, report, results, store(report, results, request.folder(), store));
     }
 

@@ -12,6 +12,7 @@ public final class GateDecision {
     private final Verdict verdict;
     private final List<GateReason> reasons;
     private final List<FindingOutcome> findings;
+    private final FindingTotals totals;
     private final List<BaselineEntry> fixed;
     private final boolean baselinePresent;
     private final List<Waiver> expiredWaivers;
@@ -19,7 +20,8 @@ public final class GateDecision {
     private final GateOverride override;
     private final LocalDate evaluatedOn;
 
-    GateDecision(Verdict verdict, List<GateReason> reasons, List<FindingOutcome> findings, List<BaselineEntry> fixed,
+    GateDecision(Verdict verdict, List<GateReason> reasons, List<FindingOutcome> findings, FindingTotals totals,
+            List<BaselineEntry> fixed,
             boolean baselinePresent, List<Waiver> expiredWaivers, List<Relaxation> relaxations,
             GateOverride override, LocalDate evaluatedOn) {
         if ((verdict == Verdict.PASSED) != reasons.isEmpty()) {
@@ -31,6 +33,7 @@ public final class GateDecision {
         this.verdict = verdict;
         this.reasons = List.copyOf(reasons);
         this.findings = List.copyOf(findings);
+        this.totals = java.util.Objects.requireNonNull(totals, "totals");
         this.fixed = List.copyOf(fixed);
         this.baselinePresent = baselinePresent;
         this.expiredWaivers = List.copyOf(expiredWaivers);
@@ -47,9 +50,18 @@ public final class GateDecision {
         return reasons;
     }
 
-    /** Every finding of every OK scan result, with how the gate saw it. */
+    /**
+     * The findings of every OK scan result the decision kept, with how the gate saw each: all of them from
+     * {@link GateEvaluator#evaluate(GateInput)}; the worst N, worst first, from a streaming gate (a
+     * {@link FindingTally} keeping N). {@link #totals()} counts all in either case.
+     */
     public List<FindingOutcome> findings() {
         return findings;
+    }
+
+    /** How many findings the gate saw in all, new, and per severity (total, new, waived). */
+    public FindingTotals totals() {
+        return totals;
     }
 
     /** Baseline findings that are gone. */

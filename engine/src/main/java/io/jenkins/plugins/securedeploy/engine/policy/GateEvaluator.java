@@ -2,24 +2,16 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
-import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
-import io.jenkins.plugins.securedeploy.engine.scan.Category;
-import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Decides the gate. Fails closed: an unreadable input, a scanner ERROR or a missing required report is an ERROR
@@ -35,24 +27,40 @@ public final class GateEvaluator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Decides on the findings of every OK result in {@code in}, each outcome kept. */
     public GateDecision evaluate(GateInput in) {
+        FindingTally tally = new FindingTally(in.policy(), in.baseline(), LocalDate.now(clock), FindingTally.ALL);
+        for (ScanResult r : in.results()) {
+            if (!r.isError()) {
+                r.findings().forEach(tally::add);
+            }
+        }
+        return evaluate(in, tally);
+    }
+
+    /**
+     * Decides on findings already counted into {@code tally} (a streaming gate feeds it as reports are parsed);
+     * {@code in}'s results give only the tools and their status here — their finding lists are not read. The
+     * tally must have been made for {@code in}'s policy and baseline.
+     */
+    public GateDecision evaluate(GateInput in, FindingTally tally) {
         LocalDate today = LocalDate.now(clock);
         Policy policy = in.policy();
+        if (tally.policy() != policy || tally.baseline() != in.baseline()) {
+            throw new IllegalArgumentException("the tally was counted under another policy or baseline");
+        }
         List<GateReason> reasons = new ArrayList<>();
         for (Problem p : in.inputProblems()) {
             reasons.add(error("input.unreadable", p.location().file(),
                     "input " + p.location().describe() + " cannot be used: " + p.message()));
         }
         Set<String> tools = new HashSet<>();
-        List<Finding> all = new ArrayList<>();
         for (ScanResult r : in.results()) {
             tools.add(r.tool());
             if (r.isError()) {
                 String why = r.problems().isEmpty() ? "no detail" : r.problems().get(0).describe();
                 reasons.add(error("scanner.error", r.tool(), "scanner " + r.tool() + " failed (" + why
                         + "); its findings are unknown"));
-            } else {
-                all.addAll(r.findings());
             }
         }
         for (String required : policy.requiredReports()) {
@@ -61,18 +69,7 @@ public final class GateEvaluator {
                         + " is missing (policy requiredReports)"));
             }
         }
-        List<FindingOutcome> outcomes = classify(all, policy, in.baseline(), today);
-        List<FindingOutcome> counted = outcomes.stream().filter(FindingOutcome::counted).toList();
-
-        check(reasons, "thresholds", "", "", policy.effectiveThresholds(), counted);
-        for (Map.Entry<String, Thresholds> e : policy.tools().entrySet()) {
-            String tool = e.getKey();
-            check(reasons, "tools." + tool, tool, "", e.getValue(), only(counted, f -> f.tool().equals(tool)));
-        }
-        for (Map.Entry<Category, Thresholds> e : policy.effectiveCategories().entrySet()) {
-            Category c = e.getKey();
-            check(reasons, "categories." + c, "", c.name(), e.getValue(), only(counted, f -> f.category() == c));
-        }
+        tally.check(reasons);
         evidence(reasons, policy.evidence(), in.facts());
 
         Verdict verdict = reasons.stream().anyMatch(r -> r.outcome() == Verdict.ERROR) ? Verdict.ERROR
@@ -90,80 +87,14 @@ public final class GateEvaluator {
             }
         }
         List<Waiver> expired = policy.waivers().stream().filter(w -> w.isExpiredOn(today)).toList();
-        Baseline.Comparison cmp = in.baseline().compare(all);
-        return new GateDecision(verdict, reasons, outcomes, cmp.fixed(), in.baseline().present(), expired,
-                relaxations(policy, in.facts()), accepted, today);
+        return new GateDecision(verdict, reasons, tally.kept(), tally.totals(), tally.fixed(),
+                in.baseline().present(), expired, relaxations(policy, in.facts()), accepted, today);
     }
 
     private static List<Relaxation> relaxations(Policy policy, EvidenceFacts facts) {
         List<Relaxation> out = new ArrayList<>(policy.relaxations());
         out.addAll(verificationRelaxations(facts));
         return out;
-    }
-
-    private static List<FindingOutcome> classify(List<Finding> all, Policy policy, Baseline baseline,
-            LocalDate today) {
-        WaiverIndex index = new WaiverIndex(policy.waivers(), today);
-        Set<String> unwaivable = policy.unwaivableRuleIds();
-        List<FindingOutcome> out = new ArrayList<>(all.size());
-        for (Finding f : all) {
-            boolean waivable = unwaivable.isEmpty() || !PolicyRules.TOOL.equals(f.tool())
-                    || !unwaivable.contains(f.ruleId());
-            Waiver w = waivable ? index.match(f).orElse(null) : null;
-            Waiver expired = w == null ? index.expiredMatch(f).orElse(null) : null;
-            boolean counted = w == null && (!policy.isFixableOnly() || f.fixable());
-            out.add(new FindingOutcome(f, !baseline.contains(f.fingerprint()), w, expired, counted));
-        }
-        return out;
-    }
-
-    private static List<FindingOutcome> only(List<FindingOutcome> list, Predicate<Finding> p) {
-        return list.stream().filter(o -> p.test(o.finding())).toList();
-    }
-
-    private static void check(List<GateReason> reasons, String scope, String tool, String category, Thresholds t,
-            List<FindingOutcome> inScope) {
-        String where = !tool.isEmpty() ? " from " + tool : !category.isEmpty() ? " in category " + category : "";
-        limits(reasons, scope + ".total", "", where, tool, category, t.total(), inScope);
-        limits(reasons, scope + ".new", "new ", where, tool, category, t.fresh(),
-                inScope.stream().filter(FindingOutcome::isNew).toList());
-        if (t.cvss() != null) {
-            List<String> fps = inScope.stream().map(FindingOutcome::finding)
-                    .filter(f -> f.hasScore() && f.score() >= t.cvss()).map(Finding::fingerprint).toList();
-            if (!fps.isEmpty()) {
-                reasons.add(new GateReason(Verdict.FAILED, scope + ".cvss", "", category, tool, fps.size(),
-                        ">= " + t.cvss(), fps, fps.size() + " finding(s)" + where + " with CVSS score >= "
-                        + t.cvss()));
-            }
-        }
-    }
-
-    private static void limits(List<GateReason> reasons, String rule, String adjective, String where, String tool,
-            String category, SeverityLimits limits, List<FindingOutcome> inScope) {
-        if (limits.isEmpty()) {
-            return;
-        }
-        Map<Severity, List<String>> bySeverity = new EnumMap<>(Severity.class);
-        for (FindingOutcome o : inScope) {
-            Severity s = o.finding().severity() == Severity.UNKNOWN ? Severity.CRITICAL : o.finding().severity();
-            bySeverity.computeIfAbsent(s, k -> new ArrayList<>()).add(o.finding().fingerprint());
-        }
-        limits.bySeverity().forEach((severity, max) -> {
-            List<String> fps = bySeverity.getOrDefault(severity, List.of());
-            if (fps.size() > max) {
-                String sev = severity.name().toLowerCase(Locale.ROOT);
-                reasons.add(new GateReason(Verdict.FAILED, rule + "." + sev, severity.name(), category, tool,
-                        fps.size(), "max " + max, fps, fps.size() + " " + adjective + severity.name()
-                        + (severity == Severity.CRITICAL ? "/UNKNOWN" : "") + " finding(s)" + where
-                        + " (max " + max + ")"));
-            }
-        });
-        if (limits.any() != null && inScope.size() > limits.any()) {
-            reasons.add(new GateReason(Verdict.FAILED, rule + ".any", "", category, tool, inScope.size(),
-                    "max " + limits.any(), inScope.stream().map(o -> o.finding().fingerprint()).toList(),
-                    inScope.size() + " " + adjective + "finding(s)" + where + " of any severity (max "
-                    + limits.any() + ")"));
-        }
     }
 
     private static void evidence(List<GateReason> reasons, EvidenceRequirements req, EvidenceFacts facts) {

@@ -3,32 +3,45 @@ package io.jenkins.plugins.securedeploy.engine.report;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingTotals;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateOverride;
 import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
+import io.jenkins.plugins.securedeploy.engine.policy.Policy;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * The view model of one gate run, joined once so that the JSON and HTML writers (and the Jenkins view) only read:
  * the decision and its reasons, findings by severity / tool / new / fixed, waivers applied and expired, policy
  * relaxations, scanner statuses and evidence entries. Findings are sorted worst first, then by tool and fingerprint.
+ * Declared waivers that matched nothing are {@code waiversUnused} (so stale exceptions get cleaned up);
+ * {@code generatedAt} is kept to the second.
  */
 public record GateReport(Instant generatedAt, String policySource, String verdict, String headline,
         boolean allowsDeployment, Optional<GateOverride> override, List<GateReason> reasons,
         Map<Severity, SeverityCount> bySeverity, List<ToolSummary> tools, List<FindingOutcome> findings,
         List<BaselineEntry> fixed, boolean baselinePresent, List<AppliedWaiver> waiversApplied,
-        List<Waiver> waiversExpired, List<Relaxation> relaxations, List<EvidenceEntry> evidence) {
+        List<Waiver> waiversExpired, List<Relaxation> relaxations, List<EvidenceEntry> evidence,
+        List<Waiver> waiversUnused, LocalDate evaluatedOn, Integer waiverMaxDays, long totalFindings,
+        long newFindings) {
+
+    /** How far ahead a suggested waiver expires when the policy sets no shorter {@code waiverRules.maxDays}. */
+    public static final int SUGGESTED_WAIVER_DAYS = 30;
 
     /** Counts for one severity (UNKNOWN shown as its own row, though the gate ranks it as CRITICAL). */
     public record SeverityCount(int total, int fresh, int waived) {}
@@ -50,37 +63,63 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
         waiversExpired = List.copyOf(waiversExpired);
         relaxations = List.copyOf(relaxations);
         evidence = List.copyOf(evidence);
+        waiversUnused = List.copyOf(waiversUnused);
+        generatedAt = generatedAt.truncatedTo(ChronoUnit.SECONDS);
+        Objects.requireNonNull(evaluatedOn, "evaluatedOn");
     }
 
+    /** Without the policy: no unused waivers can be told, suggested waivers run {@value #SUGGESTED_WAIVER_DAYS} days. */
     public static GateReport of(GateDecision d, List<ScanResult> results, List<EvidenceEntry> evidence,
             String policySource, Instant generatedAt) {
+        return of(d, results, evidence, null, policySource, generatedAt);
+    }
+
+    /**
+     * The report of a decision under {@code effective} (the merged policy the gate evaluated; null = unknown): its
+     * declared waivers that neither applied nor expired are listed as unused, and its {@code waiverRules.maxDays}
+     * bounds the expiry of the waive snippets.
+     */
+    public static GateReport of(GateDecision d, List<ScanResult> results, List<EvidenceEntry> evidence,
+            Policy effective, String policySource, Instant generatedAt) {
+        FindingTotals totals = d.totals();
         Map<Severity, SeverityCount> bySeverity = new EnumMap<>(Severity.class);
         for (Severity s : displayOrder()) {
-            int total = 0;
-            int fresh = 0;
-            int waived = 0;
-            for (FindingOutcome o : d.findings()) {
-                if (o.finding().severity() == s) {
-                    total++;
-                    fresh += o.isNew() ? 1 : 0;
-                    waived += o.waiver().isPresent() ? 1 : 0;
-                }
-            }
-            bySeverity.put(s, new SeverityCount(total, fresh, waived));
+            FindingTotals.Counts c = totals.of(s);
+            bySeverity.put(s, new SeverityCount(saturated(c.total()), saturated(c.fresh()), saturated(c.waived())));
         }
         List<ToolSummary> tools = results.stream().map(r -> new ToolSummary(r.tool(), r.toolVersion(), r.source(),
                 r.status().name(), r.findings().size(),
                 r.problems().stream().map(p -> p.describe()).toList())).toList();
-        Map<Waiver, Integer> applied = new LinkedHashMap<>();
-        d.findings().forEach(o -> o.waiver().ifPresent(w -> applied.merge(w, 1, Integer::sum)));
+        Map<Waiver, Long> applied = totals.waiverUses();
         List<AppliedWaiver> waivers = new ArrayList<>();
-        applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, n)));
+        applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, saturated(n))));
         List<FindingOutcome> sorted = d.findings().stream().sorted(Comparator
                 .comparingInt((FindingOutcome o) -> -o.finding().severity().gateRank())
                 .thenComparing(o -> o.finding().tool()).thenComparing(o -> o.finding().fingerprint())).toList();
         return new GateReport(generatedAt, policySource, d.verdict().name(), d.headline(), d.allowsDeployment(),
                 d.override(), d.reasons(), bySeverity, tools, sorted, d.fixed(), d.baselinePresent(), waivers,
-                d.expiredWaivers(), d.relaxations(), evidence);
+                d.expiredWaivers(), d.relaxations(), evidence, unused(effective, applied.keySet(), d),
+                d.evaluatedOn(), effective == null ? null : effective.waiverRules().maxDays(), totals.findings(),
+                totals.fresh());
+    }
+
+    private static int saturated(long n) {
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    private static List<Waiver> unused(Policy effective, Set<Waiver> applied, GateDecision d) {
+        if (effective == null) {
+            return List.of();
+        }
+        Set<Waiver> expired = new HashSet<>(d.expiredWaivers());
+        return effective.waivers().stream().filter(w -> !applied.contains(w) && !expired.contains(w)).distinct()
+                .toList();
+    }
+
+    /** The expiry a suggested waiver gets: {@value #SUGGESTED_WAIVER_DAYS} days, or the policy's shorter maximum. */
+    public LocalDate waiveUntil() {
+        int days = waiverMaxDays == null ? SUGGESTED_WAIVER_DAYS : Math.min(SUGGESTED_WAIVER_DAYS, waiverMaxDays);
+        return evaluatedOn.plusDays(Math.max(0, days));
     }
 
     /** CRITICAL, HIGH, MEDIUM, LOW, INFO, UNKNOWN. */
@@ -89,16 +128,23 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
                 Severity.UNKNOWN);
     }
 
+    /** New findings among all (not only those listed). */
     public int newCount() {
-        return (int) findings.stream().filter(FindingOutcome::isNew).count();
+        return saturated(newFindings);
     }
 
-    /** Where a finding is, for display: {@code file:line} or the package. */
+    /**
+     * Where a finding is, for display: the package ({@code name@installed}) for SCA/container findings, else
+     * {@code file:line} with the path relative ({@link DisplayPaths}).
+     */
     public static String where(Finding f) {
-        String file = f.location().file();
-        if (!file.isEmpty()) {
-            return f.location().line() > 0 ? file + ":" + f.location().line() : file;
+        if (f.pkg() != null) {
+            return f.pkg().name() + (f.pkg().version().isEmpty() ? "" : "@" + f.pkg().version());
         }
-        return f.packageRef().map(p -> p.name() + (p.version().isEmpty() ? "" : "@" + p.version())).orElse("");
+        String file = DisplayPaths.relative(f.location().file());
+        if (file.isEmpty()) {
+            return "";
+        }
+        return f.location().line() > 0 ? file + ":" + f.location().line() : file;
     }
 }

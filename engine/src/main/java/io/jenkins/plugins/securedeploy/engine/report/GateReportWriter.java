@@ -67,6 +67,11 @@ public final class GateReportWriter {
                 waiver(g, w, -1);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("unused");
+            for (Waiver w : r.waiversUnused()) {
+                waiver(g, w, -1);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeArrayFieldStart("relaxations");
             for (Relaxation x : r.relaxations()) {
@@ -132,7 +137,7 @@ public final class GateReportWriter {
 
     private static void summary(JsonGenerator g, GateReport r) throws IOException {
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("findings", r.findings().size());
+        g.writeNumberField("findings", r.totalFindings());
         g.writeNumberField("new", r.newCount());
         g.writeNumberField("fixed", r.fixed().size());
         g.writeBooleanField("baselinePresent", r.baselinePresent());

@@ -57,6 +57,29 @@ final class Html {
         return this;
     }
 
+    /**
+     * {@code <a href="url" rel="noopener noreferrer">text</a>}: only for URLs this package built from a fixed https
+     * prefix ({@link Advisories}) or an in-page {@code #anchor}.
+     */
+    Html link(String href, String cls, String value) {
+        if (!href.startsWith("https://") && !href.startsWith("#")) {
+            throw new IllegalArgumentException("only https or in-page links are written");
+        }
+        sb.append("<a href=\"").append(escape(href)).append('"');
+        if (cls != null && !cls.isEmpty()) {
+            sb.append(" class=\"").append(escape(cls)).append('"');
+        }
+        if (href.startsWith("https://")) {
+            sb.append(" rel=\"noopener noreferrer\"");
+        }
+        sb.append('>').append(escape(value)).append("</a>");
+        return this;
+    }
+
+    int length() {
+        return sb.length();
+    }
+
     @Override
     public String toString() {
         return sb.toString();

@@ -3,11 +3,8 @@ package io.jenkins.plugins.securedeploy.engine.report;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
-import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
-import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
-import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +20,31 @@ import java.util.Locale;
  * ({@code default-src 'none'; script-src 'self'; style-src 'self'}): {@code index.html} has no inline script, no
  * {@code on*} handlers and no style attributes; behaviour is in {@code gate-report.js} (sorting, filtering over
  * the table rows' {@code data-*} attributes), looks in {@code gate-report.css}; the severity chart is inline SVG
- * coloured by CSS classes. {@code gate-report.json} sits next to it. Every text from tools is escaped.
+ * coloured by CSS classes. {@code gate-report.json} sits next to it. Every text from tools is escaped. The page lists
+ * the top {@code maxRows} findings by severity (the totals count all; the JSON lists all), so it stays small and fast
+ * for any report size.
  */
 public final class HtmlReportWriter {
     public static final String INDEX = "index.html";
     public static final String JSON = "gate-report.json";
     static final List<String> ASSETS = List.of("gate-report.js", "gate-report.css");
+    /** How many findings the HTML page lists by default (the JSON lists all). */
+    public static final int DEFAULT_MAX_ROWS = 1000;
+
+    private final int maxRows;
+
+    /** Lists the top {@value #DEFAULT_MAX_ROWS} findings. */
+    public HtmlReportWriter() {
+        this(DEFAULT_MAX_ROWS);
+    }
+
+    /** Lists the top {@code maxRows} findings by severity, with the totals of all. */
+    public HtmlReportWriter(int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("the report lists at least one finding row, got " + maxRows);
+        }
+        this.maxRows = maxRows;
+    }
 
     /**
      * The report's files, in order: {@code index.html}, {@code gate-report.json} and the assets. A host stores them
@@ -73,7 +89,19 @@ public final class HtmlReportWriter {
         }
     }
 
+    /** Writes {@code index.html} and the assets only (no JSON): previews and browser tests of huge reports. */
+    Path writePage(GateReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (ReportFile f : files(report)) {
+            if (!f.name().equals(JSON)) {
+                Files.write(dir.resolve(f.name()), f.content());
+            }
+        }
+        return dir.resolve(INDEX);
+    }
+
     String render(GateReport r) {
+        FindingsSection findings = new FindingsSection(r, maxRows);
         String verdictClass = "verdict-" + r.verdict().toLowerCase(Locale.ROOT);
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -87,33 +115,18 @@ public final class HtmlReportWriter {
                 .el("p", "deploy", r.allowsDeployment() ? "Deployment allowed" : "Deployment blocked");
         r.override().ifPresent(o -> h.el("p", "override", "Break-glass override by " + o.person() + " until "
                 + o.expires() + ": " + o.reason() + (o.ticket().isEmpty() ? "" : " (" + o.ticket() + ")")));
-        h.el("p", "meta", "Policy " + r.policySource() + " - generated " + r.generatedAt()).raw("</header>\n<main>\n");
-        reasons(h, r);
+        h.el("p", "meta", "Policy " + DisplayPaths.relative(r.policySource()) + " - generated " + r.generatedAt())
+                .raw("</header>\n<main>\n");
+        ReasonsSection.write(h, r, findings);
         chart(h, r);
         relaxations(h, r);
         tools(h, r);
         waivers(h, r);
         evidence(h, r);
-        findings(h, r);
+        findings.write(h);
         fixed(h, r);
         h.raw("</main>\n<footer><a href=\"gate-report.json\">gate-report.json</a></footer>\n</body>\n</html>\n");
         return h.toString();
-    }
-
-    private static void reasons(Html h, GateReport r) {
-        h.raw("<section id=\"reasons\">\n<h2>Reasons</h2>\n");
-        if (r.reasons().isEmpty()) {
-            h.el("p", "none", "No rule was violated.");
-        } else {
-            h.raw("<ul>\n");
-            for (GateReason x : r.reasons()) {
-                h.raw("<li").attr("class", "reason reason-" + x.outcome().name().toLowerCase(Locale.ROOT))
-                        .attr("data-rule", x.rule()).raw(">").el("span", "outcome", x.outcome().name()).raw(" ")
-                        .el("code", "", x.rule()).raw(" ").el("span", "message", x.message()).raw("</li>\n");
-            }
-            h.raw("</ul>\n");
-        }
-        h.raw("</section>\n");
     }
 
     private static void chart(Html h, GateReport r) {
@@ -157,12 +170,15 @@ public final class HtmlReportWriter {
     }
 
     private static void tools(Html h, GateReport r) {
-        h.raw("<section id=\"tools\">\n<h2>Scanners</h2>\n<table>\n<thead><tr><th>Tool</th><th>Status</th>"
-                + "<th>Findings</th><th>Source</th><th>Problems</th></tr></thead>\n<tbody>\n");
+        h.raw("<section id=\"tools\">\n<h2>Scanners</h2>\n<table>\n<thead><tr><th>Tool</th><th>Version</th>"
+                + "<th>Status</th><th>Findings</th><th>Source</th><th>Problems</th></tr></thead>\n<tbody>\n");
         for (GateReport.ToolSummary t : r.tools()) {
             h.raw("<tr").attr("class", "status-" + t.status().toLowerCase(Locale.ROOT)).raw(">")
-                    .el("td", "", t.tool() + (t.version().isEmpty() ? "" : " " + t.version()))
-                    .el("td", "", t.status()).el("td", "num", String.valueOf(t.findings())).el("td", "", t.source())
+                    .el("td", "tool", t.tool())
+                    .el("td", t.version().isEmpty() ? "version none" : "version",
+                            t.version().isEmpty() ? "not reported" : t.version())
+                    .el("td", "", t.status()).el("td", "num", String.valueOf(t.findings()))
+                    .el("td", "", DisplayPaths.relative(t.source()))
                     .el("td", "", String.join("; ", t.problems())).raw("</tr>\n");
         }
         h.raw("</tbody>\n</table>\n</section>\n");
@@ -179,6 +195,18 @@ public final class HtmlReportWriter {
         for (Waiver w : r.waiversExpired()) {
             h.el("li", "waiver-expired", w.describe() + " - no longer applies" + ticket(w)).raw("\n");
         }
+        h.raw("</ul>\n").el("h3", r.waiversUnused().isEmpty() ? "" : "flagged",
+                "Unused (" + r.waiversUnused().size() + ")");
+        if (!r.waiversUnused().isEmpty()) {
+            h.el("p", "warning", "Declared but matching no finding: remove them, or check that they still name "
+                    + "what they were meant to.");
+        }
+        h.raw("<ul>\n");
+        for (Waiver w : r.waiversUnused()) {
+            h.el("li", "waiver-unused", w.describe() + " - matched nothing"
+                    + (w.declaredAt().file().isEmpty() ? "" : " (declared at " + w.declaredAt().describe() + ")")
+                    + ticket(w)).raw("\n");
+        }
         h.raw("</ul>\n</section>\n");
     }
 
@@ -192,44 +220,6 @@ public final class HtmlReportWriter {
         for (EvidenceEntry e : r.evidence()) {
             h.raw("<tr>").el("td", "", e.kind()).el("td", "", e.name()).el("td", "digest", e.digest())
                     .el("td", "", e.status()).raw("</tr>\n");
-        }
-        h.raw("</tbody>\n</table>\n</section>\n");
-    }
-
-    private static void findings(Html h, GateReport r) {
-        h.raw("<section id=\"findings\">\n<h2>Findings</h2>\n<div class=\"controls\">\n")
-                .raw("<label>Filter <input id=\"filter\" type=\"search\" placeholder=\"text, tool, id\"></label>\n")
-                .raw("<label>Severity <select id=\"severity-filter\"><option value=\"\">all</option>");
-        for (Severity s : GateReport.displayOrder()) {
-            h.raw("<option").attr("value", s.name()).raw(">").text(s.name()).raw("</option>");
-        }
-        h.raw("</select></label>\n<label>Status <select id=\"status-filter\"><option value=\"\">all</option>"
-                + "<option value=\"new\">new</option><option value=\"unchanged\">unchanged</option>"
-                + "<option value=\"waived\">waived</option></select></label>\n")
-                .raw("<span id=\"count\"").attr("data-total", String.valueOf(r.findings().size())).raw(">")
-                .text(r.findings().size() + " findings").raw("</span>\n</div>\n")
-                .raw("<table id=\"findings-table\">\n<thead><tr>"
-                        + "<th data-sort=\"rank\" data-type=\"number\">Severity</th>"
-                        + "<th data-sort=\"tool\">Tool</th><th data-sort=\"rule\">Rule / id</th>"
-                        + "<th data-sort=\"title\">Title</th><th data-sort=\"where\">Where</th>"
-                        + "<th data-sort=\"score\" data-type=\"number\">Score</th>"
-                        + "<th data-sort=\"status\">Status</th></tr></thead>\n<tbody>\n");
-        for (FindingOutcome o : r.findings()) {
-            Finding f = o.finding();
-            String status = o.waiver().isPresent() ? "waived" : o.isNew() ? "new" : "unchanged";
-            String rule = f.ids().isEmpty() ? f.ruleId() : String.join(", ", f.ids());
-            String score = f.hasScore() ? String.valueOf(f.score()) : "";
-            h.raw("<tr class=\"finding\"").attr("data-rank", String.valueOf(f.severity().gateRank()))
-                    .attr("data-severity", f.severity().name()).attr("data-tool", f.tool()).attr("data-rule", rule)
-                    .attr("data-title", f.title()).attr("data-where", GateReport.where(f))
-                    .attr("data-score", score.isEmpty() ? "-1" : score).attr("data-status", status)
-                    .attr("data-fingerprint", f.fingerprint()).raw(">")
-                    .el("td", "sev sev-" + f.severity().name().toLowerCase(Locale.ROOT), f.severity().name())
-                    .el("td", "", f.tool()).el("td", "", rule).el("td", "title", f.title())
-                    .el("td", "", GateReport.where(f)).el("td", "num", score)
-                    .el("td", "status-" + status, status + o.waiver().map(w -> " (" + w.owner() + ")").orElse("")
-                            + o.expired().map(w -> " - waiver expired " + w.expires()).orElse(""))
-                    .raw("</tr>\n");
         }
         h.raw("</tbody>\n</table>\n</section>\n");
     }

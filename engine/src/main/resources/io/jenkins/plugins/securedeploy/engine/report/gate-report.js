@@ -59,7 +59,9 @@
         tbody.appendChild(row);
       });
       if (count) {
-        count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+        var total = parseInt(count.getAttribute('data-total'), 10) || rows.length;
+        count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings'
+          + (total > rows.length ? ' (the top ' + rows.length + ' of ' + total + ')' : '');
         count.setAttribute('data-shown', String(shown));
       }
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
@@ -100,7 +102,23 @@
         input.addEventListener('change', apply);
       }
     });
+    Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (button) {
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy'));
+        if (!source || !navigator.clipboard) {
+          return;
+        }
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          button.textContent = 'Copied';
+        }, function () {
+          button.textContent = 'Select and copy';
+        });
+      });
+    });
     apply();
+    if (window.performance && performance.now) {
+      document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+    }
     document.body.setAttribute('data-script', 'ready');
   }
 

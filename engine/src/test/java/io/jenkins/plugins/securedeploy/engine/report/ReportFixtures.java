@@ -55,6 +55,7 @@ public final class ReportFixtures {
                 waivers:
                   - {id: CVE-2023-9999, owner: alice, reason: not exploitable, ticket: SEC-9, expires: 2026-12-31}
                   - {rule: old-rule, owner: bob, reason: legacy, expires: 2026-01-01}
+                  - {package: left-pad, owner: carol, reason: removed long ago, ticket: SEC-3, expires: 2026-12-01}
                 """.getBytes(StandardCharsets.UTF_8), ".secure-deploy.yml");
         return new PolicyMerger().merge(PolicyFloor.NONE, p, LocalDate.of(2026, 11, 25));
     }
@@ -68,6 +69,6 @@ public final class ReportFixtures {
 
     public static GateReport report() {
         return GateReport.of(decision(), results(), List.of(new EvidenceEntry("sbom", "app-1.0.0.cdx.json",
-                "sha256:" + "ab".repeat(32), "present")), ".secure-deploy.yml", NOW);
+                "sha256:" + "ab".repeat(32), "present")), policy(), ".secure-deploy.yml", NOW);
     }
 }

@@ -23,7 +23,7 @@ public final class BoundedMemoryProbe {
     private BoundedMemoryProbe() {}
 
     /** A CodeQL-shaped SARIF: tool (with rules) first, as CodeQL writes it; ~3 KiB results with snippets. */
-    static GeneratedReportStream sarif(long bytes) {
+    public static GeneratedReportStream sarif(long bytes) {
         String snippet = "s".repeat(2500);
         return new GeneratedReportStream("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
                 + "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"CodeQL\",\"semanticVersion\":"

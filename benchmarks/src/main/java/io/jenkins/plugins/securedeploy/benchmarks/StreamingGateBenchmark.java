@@ -1,0 +1,182 @@
+package io.jenkins.plugins.securedeploy.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.securedeploy.engine.gate.FindingSpoolWriter;
+import io.jenkins.plugins.securedeploy.engine.gate.GateSink;
+import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingTally;
+import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
+import io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator;
+import io.jenkins.plugins.securedeploy.engine.policy.GateInput;
+import io.jenkins.plugins.securedeploy.engine.policy.Policy;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyMerger;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportIngest;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A 200 MB SARIF log on disk, end to end through the streaming gate at {@code -Xmx256m} (detect, parse, classify
+ * and count every finding, keep the top 1,000, spool every finding as NDJSON to a discarding stream, decide) against
+ * two references in the same run: the baseline of reading the same file as a Jackson tree ({@code readTree}, which
+ * needs a 3 GB heap and so gets its own fork) and the bare strict streaming tokeniser reading every token and no
+ * value (the ceiling of any streaming parse). {@code ops/s} ratios are the speed-ups; {@code bytes} per second the
+ * throughput; {@code cpuNanos}/{@code parsedBytes} give MB per CPU-second on a shared machine.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@State(Scope.Benchmark)
+public class StreamingGateBenchmark {
+    static final int TARGET_BYTES = 200 * 1000 * 1000;
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    Path file;
+    long size;
+    Policy policy;
+    Clock clock;
+
+    /** Bytes read, reported by JMH per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Throughput {
+        public long bytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            bytes = 0;
+        }
+    }
+
+    /** The benchmark thread's CPU time and bytes per iteration: MB per CPU-second = parsedBytes / cpuNanos * 1000. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        public long cpuNanos;
+        public long parsedBytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            parsedBytes = 0;
+        }
+    }
+
+    @Setup
+    public void generate() throws IOException {
+        file = Files.createTempFile("streaming-gate-", ".sarif");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int written = 0;
+            byte[] chunk = SarifIngestBenchmark.generate(16 * 1024 * 1024);
+            // one valid log of ~200 MB: the 16 MB log's results repeated, its head and tail once
+            String text = new String(chunk, StandardCharsets.UTF_8);
+            int resultsStart = text.indexOf("\"results\":[") + "\"results\":[".length();
+            int resultsEnd = text.lastIndexOf("],\"tool\"");
+            byte[] head = text.substring(0, resultsStart).getBytes(StandardCharsets.UTF_8);
+            byte[] body = text.substring(resultsStart, resultsEnd).getBytes(StandardCharsets.UTF_8);
+            byte[] tail = text.substring(resultsEnd).getBytes(StandardCharsets.UTF_8);
+            out.write(head);
+            for (int i = 0; written < TARGET_BYTES; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(body);
+                written += body.length;
+            }
+            out.write(tail);
+        }
+        size = Files.size(file);
+        clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        policy = new PolicyMerger().merge(PolicyFloor.NONE, new PolicyReader().read(("version: 1\n"
+                + "thresholds: {total: {high: 0}}\n"
+                + "waivers:\n  - {rule: js/unused, owner: sec, reason: noise, expires: 2026-12-20}\n")
+                .getBytes(StandardCharsets.UTF_8), ".secure-deploy.yml"), TODAY);
+    }
+
+    @TearDown
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    private InputStream open() throws IOException {
+        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+
+    private long account(CpuTime cpu, long startCpu) {
+        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - startCpu;
+        cpu.parsedBytes += size;
+        return size;
+    }
+
+    /** Ingest + gate, streaming: what a host's gate does with a report of any size. */
+    @Benchmark
+    public GateDecision streamingIngestAndGate(Throughput t, CpuTime cpu) throws IOException {
+        long start = THREADS.getCurrentThreadCpuTime();
+        FindingTally tally = new FindingTally(policy, Baseline.NONE, TODAY, 1000);
+        GateDecision d;
+        try (InputStream in = open(); FindingSpoolWriter spool = new FindingSpoolWriter(OutputStream.nullOutputStream())) {
+            GateSink sink = new GateSink(tally, spool);
+            ReportIngest.standard().ingest(in, "bench.sarif", null, sink);
+            d = new GateEvaluator(clock).evaluate(GateInput.of(policy, List.of(sink.result("bench.sarif"))), tally);
+        }
+        t.bytes += account(cpu, start);
+        return d;
+    }
+
+    /** Reference: Jackson's strict tokeniser over the same file, every token, no values. */
+    @Benchmark
+    public int tokensOnly(Throughput t, CpuTime cpu) throws IOException {
+        long start = THREADS.getCurrentThreadCpuTime();
+        int tokens = 0;
+        try (InputStream in = open(); com.fasterxml.jackson.core.JsonParser p = Json.strict().factory()
+                .createParser(in)) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        t.bytes += account(cpu, start);
+        return tokens;
+    }
+
+    /** Baseline: the whole file as a tree (what an in-memory ingest costs before it has made a single finding). */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+    public JsonNode baselineReadTree(Throughput t, CpuTime cpu) throws IOException {
+        long start = THREADS.getCurrentThreadCpuTime();
+        JsonNode root;
+        try (InputStream in = open()) {
+            root = Json.strict().mapper().readTree(in);
+        }
+        t.bytes += account(cpu, start);
+        return root;
+    }
+}

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.securedeploy.engine.policy;
+
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
+import io.jenkins.plugins.securedeploy.engine.scan.Category;
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The gate's view of findings, one at a time as they arrive: each is classified (waived by which waiver, new or
+ * known from the baseline, counted or not) and added to additive counts per threshold scope; the totals, the
+ * {@code keep} worst findings for display and the baseline fingerprints seen are kept — nothing else — so the memory
+ * of a gate is independent of the number of findings ({@code keep = }{@link #ALL} keeps every outcome, as the
+ * in-memory gate does). {@link GateEvaluator#evaluate(GateInput, FindingTally)} turns it into the decision; the
+ * reasons are the same as for the same findings in memory. Not thread-safe: one parser feeds it at a time.
+ */
+public final class FindingTally {
+    /** Keep every finding's outcome. */
+    public static final int ALL = Integer.MAX_VALUE;
+
+    /** One threshold scope: its rule prefix, what it narrows to, its limits and its counts. */
+    private record Scope(String rule, String tool, Category category, Thresholds thresholds, ScopeCount total,
+            ScopeCount fresh) {
+        Scope(String rule, String tool, Category category, Thresholds t) {
+            this(rule, tool, category, t, new ScopeCount(t.cvss()), new ScopeCount(null));
+        }
+
+        boolean applies(Finding f) {
+            return (tool.isEmpty() || tool.equals(f.tool())) && (category == null || category == f.category());
+        }
+    }
+
+    private final Policy policy;
+    private final Baseline baseline;
+    private final WaiverIndex waivers;
+    private final Set<String> unwaivable;
+    private final List<Scope> scopes = new ArrayList<>();
+    private final long[] total = new long[Severity.values().length];
+    private final long[] fresh = new long[Severity.values().length];
+    private final long[] waived = new long[Severity.values().length];
+    private final TopFindings top;
+    private final Set<String> seenBaseline = new HashSet<>();
+    private final Map<Waiver, Long> waiverUses = new LinkedHashMap<>();
+    private long findings;
+    private long freshFindings;
+
+    public FindingTally(Policy policy, Baseline baseline, LocalDate today, int keep) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.baseline = baseline == null ? Baseline.NONE : baseline;
+        this.waivers = new WaiverIndex(policy.waivers(), today);
+        this.unwaivable = policy.unwaivableRuleIds();
+        this.top = new TopFindings(keep);
+        scopes.add(new Scope("thresholds", "", null, policy.effectiveThresholds()));
+        policy.tools().forEach((tool, t) -> scopes.add(new Scope("tools." + tool, tool, null, t)));
+        policy.effectiveCategories().forEach((c, t) -> scopes.add(new Scope("categories." + c, "", c, t)));
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Baseline baseline() {
+        return baseline;
+    }
+
+    /** Classifies and counts one finding; returns how the gate saw it. */
+    public FindingOutcome add(Finding f) {
+        boolean waivable = unwaivable.isEmpty() || !PolicyRules.TOOL.equals(f.tool())
+                || !unwaivable.contains(f.ruleId());
+        Waiver w = waivable ? waivers.match(f).orElse(null) : null;
+        Waiver expired = w == null ? waivers.expiredMatch(f).orElse(null) : null;
+        boolean counted = w == null && (!policy.isFixableOnly() || f.fixable());
+        boolean known = baseline.contains(f.fingerprint());
+        FindingOutcome o = new FindingOutcome(f, !known, w, expired, counted);
+        if (known) {
+            seenBaseline.add(f.fingerprint());
+        }
+        int s = f.severity().ordinal();
+        findings++;
+        total[s]++;
+        if (!known) {
+            freshFindings++;
+            fresh[s]++;
+        }
+        if (w != null) {
+            waived[s]++;
+            waiverUses.merge(w, 1L, Long::sum);
+        }
+        if (counted) {
+            for (Scope scope : scopes) {
+                if (scope.applies(f)) {
+                    scope.total().add(f);
+                    if (!known) {
+                        scope.fresh().add(f);
+                    }
+                }
+            }
+        }
+        top.offer(o);
+        return o;
+    }
+
+    public FindingTotals totals() {
+        Map<Severity, FindingTotals.Counts> by = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            by.put(s, new FindingTotals.Counts(total[s.ordinal()], fresh[s.ordinal()], waived[s.ordinal()]));
+        }
+        return new FindingTotals(findings, freshFindings, by, waiverUses);
+    }
+
+    /** The findings kept for display: the worst {@code keep}, or all in arrival order for {@link #ALL}. */
+    public List<FindingOutcome> kept() {
+        return top.kept();
+    }
+
+    /** Baseline entries no finding matched. */
+    List<BaselineEntry> fixed() {
+        return baseline.entries().values().stream().filter(e -> !seenBaseline.contains(e.fingerprint())).toList();
+    }
+
+    /** The threshold reasons, in the policy's order: global, per tool, per category; total, new, CVSS. */
+    void check(List<GateReason> reasons) {
+        for (Scope scope : scopes) {
+            String where = !scope.tool().isEmpty() ? " from " + scope.tool()
+                    : scope.category() != null ? " in category " + scope.category().name() : "";
+            String category = scope.category() == null ? "" : scope.category().name();
+            Thresholds t = scope.thresholds();
+            limits(reasons, scope.rule() + ".total", "", where, scope.tool(), category, t.total(), scope.total());
+            limits(reasons, scope.rule() + ".new", "new ", where, scope.tool(), category, t.fresh(), scope.fresh());
+            if (t.cvss() != null && scope.total().aboveCvss() > 0) {
+                long n = scope.total().aboveCvss();
+                reasons.add(new GateReason(Verdict.FAILED, scope.rule() + ".cvss", "", category, scope.tool(), n,
+                        ">= " + t.cvss(), scope.total().cvssFingerprints(), n + " finding(s)" + where
+                        + " with CVSS score >= " + t.cvss()));
+            }
+        }
+    }
+
+    private static void limits(List<GateReason> reasons, String rule, String adjective, String where, String tool,
+            String category, SeverityLimits limits, ScopeCount count) {
+        if (limits.isEmpty()) {
+            return;
+        }
+        limits.bySeverity().forEach((severity, max) -> {
+            long n = count.count(severity);
+            if (n > max) {
+                String sev = severity.name().toLowerCase(Locale.ROOT);
+                reasons.add(new GateReason(Verdict.FAILED, rule + "." + sev, severity.name(), category, tool, n,
+                        "max " + max, count.fingerprints(severity), n + " " + adjective + severity.name()
+                        + (severity == Severity.CRITICAL ? "/UNKNOWN" : "") + " finding(s)" + where
+                        + " (max " + max + ")"));
+            }
+        });
+        if (limits.any() != null && count.any() > limits.any()) {
+            reasons.add(new GateReason(Verdict.FAILED, rule + ".any", "", category, tool, count.any(),
+                    "max " + limits.any(), count.anyFingerprints(), count.any() + " " + adjective + "finding(s)"
+                    + where + " of any severity (max " + limits.any() + ")"));
+        }
+    }
+}
