@@ -86,7 +86,7 @@ class PipelineITest {
         // the gate's SARIF, read back by ingest, gives the gate's findings exactly (fingerprints, locations, ...)
         Path fromSarif = save("from-sarif.json", ok(0, "ingest", "--json", sarif.toString()));
         List<ScanResult> back = new ReportInputs(ReportIngest.standard()).read(List.of(fromSarif.toString()),
-                Path.of(""));
+                Path.of(""), null);
         assertThat(sorted(back)).as("gate --sarif read back by ingest").isEqualTo(sorted(piped));
 
         // ingest --json of the same outputs is one document the gate reads to the same decision
