@@ -120,10 +120,12 @@ class SecureDeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             NamedBytes policy = policyBytes == null ? null : new NamedBytes(step.getPolicy(), policyBytes);
             Environment env = environment(policy);
             NamedBytes gatePolicy = policy;
-            if (!env.policy().isEmpty()) {
-                ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(env.policy()), List.of(), ""));
+            if (!env.policy().isEmpty()) { // relative to the project policy's folder, as the CLI reads it
+                int slash = step.getPolicy().lastIndexOf('/');
+                String path = (slash < 0 ? "" : step.getPolicy().substring(0, slash + 1)) + env.policy();
+                ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), ""));
                 refuse(result, own);
-                gatePolicy = new NamedBytes(env.policy(), own.content.get(env.policy()));
+                gatePolicy = new NamedBytes(path, own.content.get(path));
             }
             KeySigner signer = signer(run);
             ArtifactSource artifact = new WorkspaceArtifact(workspace, step.getArtifact());
