@@ -14,10 +14,10 @@ import java.time.Clock;
  * its encrypted key state, rotated when due (the engine decides; state is saved only when it changed). Built per
  * use: the configuration may change between builds.
  */
-final class JenkinsIssuer {
+public final class JenkinsIssuer {
     private JenkinsIssuer() {}
 
-    static IdTokenIssuer current(Clock clock) {
+    public static IdTokenIssuer current(Clock clock) {
         IssuerConfiguration config = new GlobalConfigurationFacade().getIssuer();
         IssuerSettings settings = config.toSettings(new JenkinsFacade().getRootUrl());
         IssuerKeys keys;

@@ -160,4 +160,32 @@ class DocumentedPipelinesITest {
     void shouldRunTheDeclarativeReleaseAsDocumented(JenkinsRule r) throws Exception {
         approveAndAssertTheRelease(r, startRelease(r, "release-declarative"));
     }
+
+    /** The secureDeploy section: the documented policy in the workspace, staging then qa, both SUCCEEDED. */
+    @Test
+    void shouldRunTheSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
+        String doc = Files.readString(repo().resolve("docs/pipelines.md"), StandardCharsets.UTF_8);
+        int marker = doc.indexOf("<!-- tested-policy:secure-deploy -->");
+        assertTrue(marker >= 0, "policy marker in docs/pipelines.md");
+        int start = doc.indexOf("```yaml\n", marker) + "```yaml\n".length();
+        String policy = doc.substring(start, doc.indexOf("```", start));
+        String pem = new String(io.jenkins.plugins.securedeploy.engine.sign.SignFixtures.resource(
+                "keys/test-p256.TESTKEY-private.pem"), StandardCharsets.US_ASCII);
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "evidence-key", "", Secret.fromString(pem)));
+        io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration issuer =
+                ExtensionList.lookupSingleton(io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.class);
+        issuer.setIssuerUrl(r.getURL() + io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.URL_NAME);
+        issuer.setAudiences(List.of(new io.jenkins.plugins.securedeploy.jenkins.config.AudienceConfig("deploy-staging")));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "app");
+        p.setDefinition(new CpsFlowDefinition(pipeline("secure-deploy"), true));
+        r.jenkins.getWorkspaceFor(p).child(".secure-deploy.yml").write(policy, "UTF-8");
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        r.assertLogContains("deployed to staging", b);
+        r.assertLogContains("staging: SUCCEEDED sha256:", b);
+        r.assertLogContains("passed staging", b);
+        r.assertLogContains("deployed to qa", b);
+        r.assertLogContains("to qa SUCCEEDED", b);
+        SecretCanary.of(pem.strip()).assertAbsentFromDirectory(b.getRootDir().toPath());
+    }
 }
