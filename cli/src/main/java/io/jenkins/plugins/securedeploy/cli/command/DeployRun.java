@@ -14,7 +14,6 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.credentials.CredentialBroker;
 import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
-import io.jenkins.plugins.securedeploy.engine.credentials.local.LocalExchange;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.AudienceRule;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.IdTokenIssuer;
@@ -56,7 +55,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,13 +226,13 @@ final class DeployRun {
             return List.of();
         }
         Environment.CredentialProfile p = env.credentials().get();
-        if (!p.provider().equals("local")) {
+        if (!p.isLocal()) {
             throw new InvalidInputException(Problem.of("deploy.credentials", "provider '" + p.provider() + "' is "
                     + "not available to the CLI's deploy (it issues local ID tokens; use 'creds exec' inside CMD "
                     + "for a cloud exchange)", Location.ofPointer(".secure-deploy.yml", "/environments/"
                     + env.name() + "/credentials/provider", 0, 0)));
         }
-        return List.of(new LocalExchange(p.audience(), p.variable(), Duration.ofMinutes(5)));
+        return List.of(p.localExchange());
     }
 
     /** ID tokens signed with a key made for this run: only the deploy command sees them, for five minutes. */

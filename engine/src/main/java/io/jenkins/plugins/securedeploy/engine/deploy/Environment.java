@@ -1,6 +1,9 @@
 package io.jenkins.plugins.securedeploy.engine.deploy;
 
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalRule;
+import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
+import io.jenkins.plugins.securedeploy.engine.credentials.local.LocalExchange;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +37,24 @@ public record Environment(String name, String requires, String policy, Optional<
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(audience, "audience");
             variable = variable == null ? "" : variable;
+        }
+
+        /** The provider that hands the deploy command the ID token itself. */
+        public static final String LOCAL = "local";
+
+        /** How long a {@code local} ID token lives: the deploy command's run, not the build's. */
+        public static final Duration LOCAL_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+        public boolean isLocal() {
+            return LOCAL.equals(provider);
+        }
+
+        /** The {@code local} profile's exchange: the ID token for {@code audience}, in {@code variable}. */
+        public Exchange localExchange() {
+            if (!isLocal()) {
+                throw new IllegalStateException("provider " + provider + " is not " + LOCAL);
+            }
+            return new LocalExchange(audience, variable, LOCAL_TOKEN_LIFETIME);
         }
     }
 }

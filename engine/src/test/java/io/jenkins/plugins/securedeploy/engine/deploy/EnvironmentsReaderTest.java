@@ -67,4 +67,16 @@ class EnvironmentsReaderTest {
                         .anySatisfy(m -> assertThat(m).contains("needs a provider and an audience"))
                         .anySatisfy(m -> assertThat(m).contains("loop")));
     }
+
+    @Test
+    void shouldGiveTheLocalProfileItsExchangeAndNoOtherProvider() {
+        Environment.CredentialProfile local = new Environment.CredentialProfile("local", "deploy-prod", "");
+        assertThat(local.isLocal()).isTrue();
+        assertThat(local.localExchange().provider()).isEqualTo("local");
+        assertThat(local.localExchange().tokenNeed().audience()).isEqualTo("deploy-prod");
+        assertThat(local.localExchange().tokenNeed().lifetime()).isEqualTo(Duration.ofMinutes(5));
+        Environment.CredentialProfile aws = new Environment.CredentialProfile("aws-prod", "sts.amazonaws.com", "");
+        assertThat(aws.isLocal()).isFalse();
+        assertThatThrownBy(aws::localExchange).isInstanceOf(IllegalStateException.class).hasMessageContaining("aws-prod");
+    }
 }

@@ -4,14 +4,12 @@ import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
-import io.jenkins.plugins.securedeploy.engine.credentials.local.LocalExchange;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
 import io.jenkins.plugins.securedeploy.engine.profiles.CredentialProfile;
 import io.jenkins.plugins.securedeploy.engine.profiles.CredentialProfiles;
 import io.jenkins.plugins.securedeploy.jenkins.config.CredentialProfileConfig;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,8 @@ final class DeployExchanges {
             return List.of();
         }
         io.jenkins.plugins.securedeploy.engine.deploy.Environment.CredentialProfile p = env.credentials().get();
-        if (p.provider().equals("local")) {
-            return List.of(new LocalExchange(p.audience(), p.variable(), Duration.ofMinutes(5)));
+        if (p.isLocal()) {
+            return List.of(p.localExchange());
         }
         Optional<CredentialProfileConfig> admin = config.getIssuer().profile(p.provider());
         if (admin.isEmpty()) {
