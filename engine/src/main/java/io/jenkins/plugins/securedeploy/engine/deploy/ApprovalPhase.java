@@ -22,7 +22,7 @@ final class ApprovalPhase {
 
     /** The ledger id of a deployment's approval. */
     static String ledgerId(DeploymentState state) {
-        return state.id() + "/" + state.environment();
+        return state.approvalId();
     }
 
     static PhaseResult run(DeploymentState state, DeploymentRequest r, ApprovalStore store, GateOutcome gate,

@@ -22,6 +22,8 @@ import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,7 @@ public final class DeploymentRunner {
     private final DeploymentRequest r;
     private final List<VerificationResult> verified = new ArrayList<>();
     private CapturingStore gateFiles;
+    private Map<String, byte[]> restoredGate = Map.of();
     private GateOutcome gate;
     private CredentialSession session;
     private RevocationReport revocations;
@@ -132,6 +135,27 @@ public final class DeploymentRunner {
         return Optional.ofNullable(gate);
     }
 
+    /**
+     * The gate's evidence files as this process stored them (masked; names relative to the deployment's
+     * {@code gate/} folder, e.g. {@link io.jenkins.plugins.securedeploy.engine.gate.GateService#JSON}), or the ones
+     * restored with {@link #restoreGateEvidence}; empty when the gate did not run here.
+     */
+    public Map<String, byte[]> gateEvidence() {
+        return gateFiles != null ? gateFiles.captured() : restoredGate;
+    }
+
+    /**
+     * For a host that resumes a deployment in a new runner (a vote came in, or the host restarted) after the gate ran
+     * in an earlier one: the gate files the earlier runner stored ({@link #gateEvidence()}, read back from the host's
+     * evidence store), so the scan attestation and the evidence bundle still carry the gate report. They are
+     * evidence only: no decision is taken from them (the gate's decision is in the state's results).
+     */
+    public void restoreGateEvidence(Map<String, byte[]> files) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> copy.put(name, bytes.clone()));
+        restoredGate = Collections.unmodifiableMap(copy);
+    }
+
     /** The evidence bundle, once recorded. */
     public Optional<WrittenBundle> bundle() {
         return Optional.ofNullable(bundle);
@@ -214,14 +238,13 @@ public final class DeploymentRunner {
     }
 
     private PhaseResult attest(DeploymentState state) throws IOException {
-        attestations = RecordPhase.attest(state, r, s, gateFiles == null ? Map.of() : gateFiles.captured());
+        attestations = RecordPhase.attest(state, r, s, gateEvidence());
         return PhaseResult.passed(Phase.ATTEST, "signed " + String.join(", ", attestations.keySet()) + " with "
                 + s.signer().keyId(), now());
     }
 
     private PhaseResult record(DeploymentState state) throws IOException {
-        bundle = RecordPhase.bundle(state, s, masker, size(), gateFiles == null ? Map.of()
-                : gateFiles.captured(), attestations, revocations);
+        bundle = RecordPhase.bundle(state, s, masker, size(), gateEvidence(), attestations, revocations);
         return PhaseResult.passed(Phase.RECORD, "evidence bundle " + RecordPhase.folder(state) + "/bundle ("
                 + bundle.files().size() + " files, manifest " + bundle.manifestDigest() + ")", now());
     }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
 import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
 import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
 import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.SignFixtures;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
@@ -29,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -226,7 +229,8 @@ class DeploymentRunnerTest {
 
         DeploymentState restored = roundTrip(waiting);
         assertThat(restored).isEqualTo(waiting);
-        String id = ApprovalPhase.ledgerId(restored);
+        String id = restored.approvalId();
+        assertThat(id).isEqualTo(ApprovalPhase.ledgerId(restored)).isEqualTo("app-42/prod");
         ApprovalLedger ledger = fx.ledgers.get(id);
         fx.ledgers.put(id, ledger.vote(Ballot.approve("alice", "looks right", ledger.request().shown().fingerprint()),
                 StaticApproverDirectory.of(StaticApproverDirectory.member("alice")), fx.clock).ledger());
@@ -241,6 +245,50 @@ class DeploymentRunnerTest {
         assertThat(done.result(Phase.APPROVE).orElseThrow().reason()).contains("APPROVED by alice");
         assertThat(fx.revoked).hasValue(1);
         assertThat(fx.evidence.contents()).containsKey("deployments/app-42/bundle/approval/approval-ledger.json");
+        assertThat(fx.evidence.contents()).as("a new runner told nothing of the gate has no scan statement")
+                .doesNotContainKey("deployments/app-42/attestations/scan.intoto.json");
+    }
+
+    @Test
+    void shouldCarryTheGateEvidenceIntoTheBundleWhenANewRunnerResumesAfterTheApproval() throws Exception {
+        fx = new DeployFixture(dir);
+        ApprovalRule rule = ApprovalRule.of(1, List.of("alice")).withTimeout(Duration.ofHours(1));
+        Environment prod = new Environment("prod", "", "", Optional.of(rule), Optional.empty());
+        DeploymentState waiting;
+        Map<String, byte[]> gateFiles;
+        try (AuditLog audit = fx.audit()) {
+            DeploymentRunner first = new DeploymentRunner(fx.services(audit), fx.request(prod,
+                    DeployFixture.cleanGate(), body(0), List.of()));
+            waiting = first.run(first.start("app-42"), s -> { });
+            gateFiles = first.gateEvidence();
+        }
+        assertThat(waiting.phase()).isEqualTo(Phase.APPROVE);
+        assertThat(gateFiles).containsKey(GateService.JSON);
+        assertThat(gateFiles.get(GateService.JSON)).isEqualTo(fx.evidence.content("deployments/app-42/gate/"
+                + GateService.JSON));
+        ApprovalLedger ledger = fx.ledgers.get(waiting.approvalId());
+        fx.ledgers.put(waiting.approvalId(), ledger.vote(Ballot.approve("alice", "looks right",
+                ledger.request().shown().fingerprint()), StaticApproverDirectory.of(StaticApproverDirectory
+                        .member("alice")), fx.clock).ledger());
+
+        Map<String, byte[]> restored = new HashMap<>(gateFiles);
+        byte[] json = gateFiles.get(GateService.JSON).clone();
+        DeploymentState done;
+        try (AuditLog audit = fx.audit()) {
+            DeploymentRunner next = new DeploymentRunner(fx.services(audit), fx.request(prod,
+                    DeployFixture.cleanGate(), body(0), List.of()));
+            assertThat(next.gateEvidence()).isEmpty();
+            next.restoreGateEvidence(restored);
+            restored.clear(); // the runner keeps its own copy
+            done = next.run(waiting, s -> { });
+            assertThat(next.gateEvidence().get(GateService.JSON)).isEqualTo(json);
+        }
+        assertThat(DeploymentOutcome.of(done).succeeded()).as(DeploymentOutcome.of(done).reason()).isTrue();
+        assertThat(done.results()).extracting(PhaseResult::phase).containsOnlyOnce(Phase.GATE);
+        assertThat(fx.evidence.contents()).containsKey("deployments/app-42/attestations/scan.intoto.json");
+        assertThat(fx.evidence.contents().keySet()).anyMatch(k -> k.startsWith("deployments/app-42/bundle/")
+                && k.endsWith("/" + GateService.JSON));
+        assertNoSecretAnywhere(done);
     }
 
     @Test
