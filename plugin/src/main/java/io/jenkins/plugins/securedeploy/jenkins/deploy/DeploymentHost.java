@@ -1,0 +1,291 @@
+package io.jenkins.plugins.securedeploy.jenkins.deploy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Cause;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
+import io.jenkins.plugins.securedeploy.engine.attest.AttestationService;
+import io.jenkins.plugins.securedeploy.engine.audit.AuditLog;
+import io.jenkins.plugins.securedeploy.engine.audit.AuditVerifier;
+import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
+import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Problem;
+import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
+import io.jenkins.plugins.securedeploy.engine.credentials.CredentialBroker;
+import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentHistory;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentKind;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentRequest;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentRunner;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentServices;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentState;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateWriter;
+import io.jenkins.plugins.securedeploy.engine.deploy.Environment;
+import io.jenkins.plugins.securedeploy.engine.deploy.EnvironmentsReader;
+import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
+import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
+import io.jenkins.plugins.securedeploy.engine.host.BuildContext;
+import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
+import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
+import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
+import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
+import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
+import io.jenkins.plugins.securedeploy.engine.sign.keys.KeySigner;
+import io.jenkins.plugins.securedeploy.engine.sign.keys.PemKeys;
+import io.jenkins.plugins.securedeploy.engine.sign.registry.TrustEntry;
+import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
+import io.jenkins.plugins.securedeploy.jenkins.approval.RunApprovalStore;
+import io.jenkins.plugins.securedeploy.jenkins.credentials.JenkinsIssuer;
+import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
+import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
+import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
+import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
+import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
+import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
+import io.jenkins.plugins.securedeploy.jenkins.host.RunBuildContext;
+import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
+import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * One leg of a Jenkins deployment, shaped like the CLI's host: reads the policy (its {@code environments}), the
+ * environment's own policy and the signature files on the agent; streams the artifact from the workspace; builds the
+ * engine's ports from the plugin's host classes (the admin's verification trust and floor, this build's recorded scan
+ * results, the Jenkins OIDC issuer behind the credential broker, the build's artifacts as evidence store, the build's
+ * approvals page as approval store, a signed per-job deployment audit log that is also the promotion and rollback
+ * history) and runs the engine's {@link DeploymentRunner} until the deployment is done or waits for an approval.
+ * Built again from the step's {@link DeployAsk} for the leg after the approval; every decision is the engine's.
+ */
+final class DeploymentHost {
+    /** The per-job deployment log: hash-chained, checkpoints signed with the evidence key. */
+    static final String DEPLOYMENT_LOG = "secure-deploy-deployments.jsonl";
+
+    final Run<?, ?> run;
+    final ListenerConsole console;
+    final StepResultHandler result;
+    private final DeployAsk ask;
+    private final TaskListener listener;
+    private final FilePath workspace;
+    private final Launcher launcher;
+    private final EnvVars vars;
+    private final Clock clock = Clock.systemUTC();
+    private final JenkinsFacade jenkins = new JenkinsFacade();
+    private final GlobalConfigurationFacade config = new GlobalConfigurationFacade();
+    private final RunApprovalStore approvals;
+    private ReadFilesTask.Files files;
+    private NamedBytes gatePolicy;
+    private Environment env;
+    private String inputs = "";
+
+    private DeploymentHost(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
+        this.ask = ask;
+        this.run = context.get(Run.class);
+        this.listener = context.get(TaskListener.class);
+        this.workspace = context.get(FilePath.class);
+        this.launcher = context.get(Launcher.class);
+        this.vars = context.get(EnvVars.class);
+        this.console = new ListenerConsole(listener);
+        this.result = new StepResultHandler(run, context.get(FlowNode.class));
+        this.approvals = new RunApprovalStore(run, ask.artifact);
+    }
+
+    /** Reads the step's inputs on the agent; refuses (failing the build) what is missing or unreadable. */
+    static DeploymentHost read(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
+        DeploymentHost host = new DeploymentHost(context, ask);
+        host.readInputs();
+        return host;
+    }
+
+    private void readInputs() throws IOException, InterruptedException {
+        if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty()) {
+            throw new AbortException("secureDeploy needs environment: 'name', artifact: 'file in the workspace' and "
+                    + "command: 'the deploy command'");
+        }
+        AgentWorkspace agent = new AgentWorkspace(workspace);
+        boolean defaultPolicy = SecureDeployStep.DEFAULT_POLICY.equals(ask.policy);
+        files = agent.act(new ReadFilesTask(join(defaultPolicy ? List.of() : List.of(ask.policy), ask.signatures()),
+                defaultPolicy ? List.of(ask.policy) : List.of(), ask.artifact));
+        refuse(files);
+        byte[] policyBytes = files.content.get(ask.policy);
+        NamedBytes policy = policyBytes == null ? null : new NamedBytes(ask.policy, policyBytes);
+        env = environment(policy);
+        gatePolicy = policy;
+        if (!env.policy().isEmpty()) { // relative to the project policy's folder, as the CLI reads it
+            int slash = ask.policy.lastIndexOf('/');
+            String path = (slash < 0 ? "" : ask.policy.substring(0, slash + 1)) + env.policy();
+            ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), ""));
+            refuse(own);
+            gatePolicy = new NamedBytes(path, own.content.get(path));
+        }
+        inputs = (policy == null ? "no policy" : ask.policy + " " + Hashing.sha256(policy.content()))
+                + (gatePolicy == policy ? "" : "; " + gatePolicy.name() + " " + Hashing.sha256(gatePolicy.content()));
+    }
+
+    /**
+     * What the deployment decides on besides the artifact (the policy files, by SHA-256): the leg after an approval
+     * refuses to go on when they changed in the workspace meanwhile, since the approvers saw the earlier ones' gate.
+     */
+    String inputs() {
+        return inputs;
+    }
+
+    /** A deployment id not used by another deployment of this build to the same environment. */
+    String newId() {
+        String base = "build-" + run.getNumber() + "-" + env.name().replaceAll("[^A-Za-z0-9._-]", "-");
+        String id = base;
+        for (int i = 2; approvals.load(id + "/" + env.name()).isPresent(); i++) {
+            id = base + "-" + i;
+        }
+        return id;
+    }
+
+    /** What a leg ended with: the state, and the names of the gate files it stored (for the next leg). */
+    record Leg(DeploymentState state, List<String> gateFiles) {}
+
+    /**
+     * Runs the engine from {@code from} ({@code null}: a new deployment {@code id}) until done or waiting; a resumed
+     * deployment gets back the gate files an earlier leg archived ({@code gateFiles}), as evidence for its bundle.
+     */
+    Leg run(DeploymentState from, String id, List<String> gateFiles) throws Exception {
+        KeySigner signer = signer();
+        ArtifactSource artifact = new WorkspaceArtifact(workspace, ask.artifact);
+        BuildContext context = RunBuildContext.of(run, vars, jenkins);
+        File log = new File(run.getParent().getRootDir(), DEPLOYMENT_LOG);
+        DeploymentHistory history = DeploymentHistory.read(log.toPath(), new AuditVerifier(List.copyOf(
+                PemKeys.publicKeys(new EvidenceFile("the evidence key", signer.publicKeyPem().getBytes(
+                        StandardCharsets.US_ASCII))))));
+        List<SecretValue> secrets = new CopyOnWriteArrayList<>();
+        BuildClaims claims = BuildClaims.of(context, vars == null ? "" : vars.get("BRANCH_NAME"), "", env.name());
+        DeploymentRequest request = new DeploymentRequest(actor(run), DeploymentKind.DEPLOY, env, artifact,
+                Optional.empty(), env.requires(), verifications(artifact), gate(), context,
+                DeployExchanges.of(env, claims, clock, config),
+                new CommandBody(launcher, workspace, ask.command, listener, secrets), history);
+        EngineLog engineLog = new EngineLog("");
+        CredentialBroker broker = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims), secrets::add,
+                clock, engineLog);
+        ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, launcher, listener, jenkins);
+        DeploymentState end;
+        List<String> stored;
+        synchronized (DeploymentHost.class) { // one writer of the job's deployment log per controller
+            try (AuditLog audit = AuditLog.open(log.toPath(), AuditLog.Options.signed(signer, clock,
+                    SecretMasker.none()).withInterval(1))) {
+                DeploymentRunner runner = new DeploymentRunner(new DeploymentServices(clock, SecretMasker.none(),
+                        VerificationService.standard(), new GateService(clock), broker,
+                        new AttestationService(clock), signer, audit, store, approvals), request);
+                DeploymentState start = from == null ? runner.start(id) : from;
+                if (from != null) {
+                    runner.restoreGateEvidence(archivedGateFiles(from, gateFiles));
+                }
+                end = runner.run(start, s -> { });
+                stored = List.copyOf(runner.gateEvidence().keySet());
+            }
+        }
+        engineLog.lines().forEach(l -> console.info(l.text()));
+        store.store("deployments/" + end.id() + "/state.json", "application/json",
+                new DeploymentStateWriter().write(end));
+        return new Leg(end, stored);
+    }
+
+    /** The approval the deployment waits for (the ledger on the build's approvals page). */
+    ApprovalLedger waitingFor(DeploymentState waiting) throws AbortException {
+        return approvals.load(waiting.approvalId()).orElseThrow(() -> new AbortException("secureDeploy: approval "
+                + waiting.approvalId() + " is not recorded in this build"));
+    }
+
+    /** The gate files an earlier leg archived under the deployment's folder; one that cannot be read is left out. */
+    private Map<String, byte[]> archivedGateFiles(DeploymentState state, List<String> names) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String name : names) {
+            String path = ArtifactEvidenceStore.ARCHIVE_FOLDER + "/deployments/" + state.id() + "/gate/" + name;
+            try (InputStream in = run.getArtifactManager().root().child(path).open()) {
+                out.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                console.info("the gate file " + path + " is not in the build's artifacts; the evidence bundle "
+                        + "goes without it");
+            }
+        }
+        return out;
+    }
+
+    private Environment environment(NamedBytes policy) {
+        Map<String, Environment> envs = policy == null ? Map.of()
+                : new EnvironmentsReader().read(policy.content(), policy.name());
+        if (!envs.isEmpty() && !envs.containsKey(ask.environment)) {
+            throw new InvalidInputException(Problem.of("deploy.environment", "environment '" + ask.environment
+                    + "' is not declared (declared: " + String.join(", ", envs.keySet()) + ")",
+                    Location.ofPointer(policy.name(), "/environments", 0, 0)));
+        }
+        return envs.getOrDefault(ask.environment, Environment.open(ask.environment));
+    }
+
+    private GateRequest gate() {
+        ScanResultsAction scans = run.getAction(ScanResultsAction.class);
+        List<ScanResult> results = scans == null ? List.of() : scans.results();
+        PolicyFloor floor = config.getConfiguration().toFloorValues().toFloorSettings().toFloor();
+        return GateRequest.of(results).withPolicy(gatePolicy).withFloor(floor);
+    }
+
+    private List<VerificationRequest> verifications(ArtifactSource artifact) {
+        TrustMaterial trust = TrustEntry.material(config.getVerification().trustEntries());
+        List<VerificationRequest> out = new ArrayList<>();
+        for (String s : ask.signatures) {
+            out.add(VerificationRequest.of(new EvidenceFile(s, files.content.get(s)), artifact, trust, null));
+        }
+        return out;
+    }
+
+    /** The evidence key: the step's credential, else the admin's (as attest); it never goes to an agent. */
+    private KeySigner signer() throws AbortException {
+        String keyId = ask.keyCredentialsId.isEmpty() ? config.getApprovals().getEvidenceKeyCredentialsId()
+                : ask.keyCredentialsId;
+        if (keyId.isEmpty()) {
+            throw new AbortException("secureDeploy needs keyCredentialsId (a \"Secret text\" credential holding a PEM "
+                    + "private key) or the admin's evidence key (Manage Jenkins » Security » Secure Deploy approvals):"
+                    + " it signs the deployment's attestations, bundle and audit checkpoints");
+        }
+        SecretValue pem = new CredentialsSecretStore(run).requireAll(List.of(keyId), "secureDeploy keyCredentialsId")
+                .get(0);
+        return PemKeys.signer(pem, Optional.empty(), "the secureDeploy evidence key credential");
+    }
+
+    private void refuse(ReadFilesTask.Files read) throws AbortException {
+        if (!read.refused.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            read.refused.forEach((path, why) -> lines.add(path + ": " + why));
+            throw result.fail(Result.FAILURE, "secureDeploy ERROR: input refused", String.join("\n", lines));
+        }
+    }
+
+    private static String actor(Run<?, ?> run) {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        return cause == null || cause.getUserId() == null ? "system" : cause.getUserId();
+    }
+
+    private static List<String> join(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}
