@@ -54,6 +54,7 @@ import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import io.jenkins.plugins.securedeploy.jenkins.host.RunBuildContext;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
+import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
 import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
 import java.io.File;
 import java.io.IOException;
@@ -240,11 +241,12 @@ final class DeploymentHost {
         return envs.getOrDefault(ask.environment, Environment.open(ask.environment));
     }
 
-    private GateRequest gate() {
+    /** The gate's inputs: this build's scan results and recorded SBOMs, the environment's policy, the floor. */
+    private GateRequest gate() throws IOException {
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
         PolicyFloor floor = config.getConfiguration().toFloorValues().toFloorSettings().toFloor();
-        return GateRequest.of(results).withPolicy(gatePolicy).withFloor(floor);
+        return GateRequest.of(results).withPolicy(gatePolicy).withFloor(floor).withSboms(ArchivedSboms.of(run));
     }
 
     private List<VerificationRequest> verifications(ArtifactSource artifact) {

@@ -45,7 +45,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     private volatile String inputs = "";
     private volatile ArrayList<String> gateFiles = new ArrayList<>();
     /** Approval decided, second leg not started yet: after a restart it is started again. */
-    private volatile boolean decided;
+    private volatile boolean approvalDecided;
     /** The second leg runs (credentials may be issued): after a restart the step fails closed. */
     private volatile boolean deploying;
 
@@ -69,7 +69,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     /** Goes on with the deployment on a Timer thread (as SYSTEM, as the deadline does; never as the voter). */
     @Override
     protected void decided(ApprovalLedger ledger) {
-        decided = true;
+        approvalDecided = true;
         getContext().saveState();
         Timer.get().submit(() -> run(this::proceed));
     }
@@ -110,7 +110,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
             ApprovalLedger ledger = host.waitingFor(end);
             state = new String(new DeploymentStateWriter().write(end), StandardCharsets.UTF_8);
             gateFiles = new ArrayList<>(leg.gateFiles());
-            decided = false;
+            approvalDecided = false;
             deploying = false;
             host.console.info("waiting for approval " + ledger.id() + " (" + ledger.request().rule().describe()
                     + ") before deploying " + end.artifactName() + " " + end.artifactSha256() + " to "
@@ -150,7 +150,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
             getContext().onFailure(new AbortException("secureDeploy: the controller restarted while the approved "
                     + "deployment was running; it stops here (credentials issued, if any, expire on their own; the "
                     + "job's deployment log shows how far it got)"));
-        } else if (decided) {
+        } else if (approvalDecided) {
             Timer.get().submit(() -> run(this::proceed));
         } else {
             super.onResume();

@@ -16,9 +16,6 @@ import io.jenkins.plugins.securedeploy.engine.gate.GateService;
 import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
@@ -28,12 +25,9 @@ import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
-import io.jenkins.plugins.securedeploy.jenkins.sbom.SbomAction;
+import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
 import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -84,7 +78,6 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         }
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
-        List<SbomAction> sboms = run.getActions(SbomAction.class);
         ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, getContext().get(Launcher.class),
                 listener, new JenkinsFacade());
         GateOutcome outcome;
@@ -96,7 +89,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
                     .withPolicy(policy == null ? null : new NamedBytes(step.getPolicy(), policy))
                     .withBaseline(baseline == null ? null : new NamedBytes(step.getBaseline(), baseline))
                     .withFloor(floor)
-                    .withSboms(archivedSboms(run, sboms))
+                    .withSboms(ArchivedSboms.of(run))
                     .withFolder(REPORT_FOLDER);
             outcome = new GateService(Clock.systemUTC()).decide(request, store);
         } catch (InvalidInputException e) {
@@ -121,17 +114,5 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
                     String.join("\n", lines));
         }
         return verdict;
-    }
-
-    /** The SBOMs recordSbom archived in this build, read back from the artifact manager and validated again. */
-    private static List<SbomSummary> archivedSboms(Run<?, ?> run, List<SbomAction> sboms) throws IOException {
-        List<SbomSummary> out = new ArrayList<>();
-        SbomIngest ingest = new SbomIngest();
-        for (SbomAction sbom : sboms) {
-            try (InputStream in = run.getArtifactManager().root().child(sbom.getArchivePath()).open()) {
-                out.add(ingest.ingest(SbomSource.ofBytes(sbom.getArchivePath(), in.readAllBytes())));
-            }
-        }
-        return out;
     }
 }

@@ -27,6 +27,7 @@ import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalTestSupport;
 import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalView;
 import io.jenkins.plugins.securedeploy.jenkins.config.AudienceConfig;
 import io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration;
+import io.jenkins.plugins.securedeploy.jenkins.config.SecureDeployConfiguration;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -217,6 +218,26 @@ class SecureDeployStepITest {
         assertNothingDeployedToProd(r, b); // about a minute
         r.assertLogContains("EXPIRED", b);
         assertEquals("EXPIRED", ApprovalTestSupport.pending(b).getStatus());
+    }
+
+    /** The admin floor requires an SBOM: the one recordSbom recorded in this build is the gate's evidence. */
+    @Test
+    void shouldGateOnTheSbomsRecordSbomRecorded(JenkinsRule r) throws Exception {
+        ExtensionList.lookupSingleton(SecureDeployConfiguration.class).setRequireSbom(true);
+        WorkflowJob p = job(r, "recordSbom ingest: 'bom.json'\n" + deploy("staging"));
+        r.jenkins.getWorkspaceFor(p).child("bom.json").copyFrom(SecureDeployStepITest.class.getResource(
+                "/io/jenkins/plugins/securedeploy/engine/sbom/valid/cyclonedx-1.6.json"));
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        r.assertLogContains("ran-staging", b);
+        r.assertLogContains("to staging SUCCEEDED", b);
+    }
+
+    @Test
+    void shouldStopAtTheGateWhenTheFloorRequiresAnSbomAndNoneWasRecorded(JenkinsRule r) throws Exception {
+        ExtensionList.lookupSingleton(SecureDeployConfiguration.class).setRequireSbom(true);
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job(r, deploy("staging")));
+        r.assertLogContains("at gate:", b);
+        r.assertLogNotContains("ran-staging", b);
     }
 
     @Test
