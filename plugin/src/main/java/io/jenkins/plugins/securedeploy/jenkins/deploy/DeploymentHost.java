@@ -52,6 +52,7 @@ import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
+import io.jenkins.plugins.securedeploy.jenkins.host.ReadFilesTask;
 import io.jenkins.plugins.securedeploy.jenkins.host.RunBuildContext;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
@@ -82,6 +83,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class DeploymentHost {
     /** The per-job deployment log: hash-chained, checkpoints signed with the evidence key. */
     static final String DEPLOYMENT_LOG = "secure-deploy-deployments.jsonl";
+    /** Policy, signature and provenance files larger than this are refused. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     final Run<?, ?> run;
     final ListenerConsole console;
@@ -127,18 +130,18 @@ final class DeploymentHost {
         AgentWorkspace agent = new AgentWorkspace(workspace);
         boolean defaultPolicy = SecureDeployStep.DEFAULT_POLICY.equals(ask.policy);
         files = agent.act(new ReadFilesTask(join(defaultPolicy ? List.of() : List.of(ask.policy), ask.signatures()),
-                defaultPolicy ? List.of(ask.policy) : List.of(), ask.artifact));
+                defaultPolicy ? List.of(ask.policy) : List.of(), ask.artifact, MAX_BYTES));
         refuse(files);
-        byte[] policyBytes = files.content.get(ask.policy);
+        byte[] policyBytes = files.content(ask.policy);
         NamedBytes policy = policyBytes == null ? null : new NamedBytes(ask.policy, policyBytes);
         env = environment(policy);
         gatePolicy = policy;
         if (!env.policy().isEmpty()) { // relative to the project policy's folder, as the CLI reads it
             int slash = ask.policy.lastIndexOf('/');
             String path = (slash < 0 ? "" : ask.policy.substring(0, slash + 1)) + env.policy();
-            ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), ""));
+            ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), "", MAX_BYTES));
             refuse(own);
-            gatePolicy = new NamedBytes(path, own.content.get(path));
+            gatePolicy = new NamedBytes(path, own.content(path));
         }
         inputs = (policy == null ? "no policy" : ask.policy + " " + Hashing.sha256(policy.content()))
                 + (gatePolicy == policy ? "" : "; " + gatePolicy.name() + " " + Hashing.sha256(gatePolicy.content()));
@@ -253,7 +256,7 @@ final class DeploymentHost {
         TrustMaterial trust = TrustEntry.material(config.getVerification().trustEntries());
         List<VerificationRequest> out = new ArrayList<>();
         for (String s : ask.signatures) {
-            out.add(VerificationRequest.of(new EvidenceFile(s, files.content.get(s)), artifact, trust, null));
+            out.add(VerificationRequest.of(new EvidenceFile(s, files.content(s)), artifact, trust, null));
         }
         return out;
     }
@@ -273,10 +276,9 @@ final class DeploymentHost {
     }
 
     private void refuse(ReadFilesTask.Files read) throws AbortException {
-        if (!read.refused.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            read.refused.forEach((path, why) -> lines.add(path + ": " + why));
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR: input refused", String.join("\n", lines));
+        if (!read.refused().isEmpty()) {
+            throw result.fail(Result.FAILURE, "secureDeploy ERROR: input refused", String.join("\n",
+                    read.refusals()));
         }
     }
 

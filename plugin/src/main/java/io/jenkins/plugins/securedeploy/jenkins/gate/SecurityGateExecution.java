@@ -22,6 +22,7 @@ import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
+import io.jenkins.plugins.securedeploy.jenkins.host.ReadFilesTask;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
@@ -43,6 +44,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> {
     private static final long serialVersionUID = 1L;
     static final String REPORT_FOLDER = "gate";
+    /** Larger policy or baseline files are refused (the engine readers have their own limits too). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final transient SecurityGateStep step;
 
@@ -59,13 +62,14 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         ListenerConsole console = new ListenerConsole(listener);
         StepResultHandler result = new StepResultHandler(run, getContext().get(FlowNode.class));
 
-        GateFilesTask.GateFiles files =
-                new AgentWorkspace(workspace).act(new GateFilesTask(step.getPolicy(), step.getBaseline()));
-        if (!files.refused.isEmpty()) {
-            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", files.refused);
+        ReadFilesTask.Files files = new AgentWorkspace(workspace).act(new ReadFilesTask(List.of(),
+                List.of(step.getPolicy(), step.getBaseline()), "", MAX_BYTES));
+        if (!files.refused().isEmpty()) {
+            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", String.join("\n",
+                    files.refusals()));
         }
-        byte[] policy = files.policy;
-        byte[] baseline = files.baseline;
+        byte[] policy = files.content(step.getPolicy());
+        byte[] baseline = step.getBaseline().isEmpty() ? null : files.content(step.getBaseline());
         if (policy == null && !SecurityGateStep.DEFAULT_POLICY.equals(step.getPolicy())) {
             throw result.fail(Result.FAILURE, "Security gate ERROR: policy " + step.getPolicy() + " does not exist",
                     "");
