@@ -115,14 +115,17 @@ final class DeploymentHost {
         this.approvals = new RunApprovalStore(run, ask.artifact);
     }
 
-    /** Reads the step's inputs on the agent; refuses (failing the build) what is missing or unreadable. */
-    static DeploymentHost read(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
-        DeploymentHost host = new DeploymentHost(context, ask);
-        host.readInputs();
-        return host;
+    /** The host of one leg, over the step's context; {@link #readInputs} before {@link #run}. */
+    static DeploymentHost of(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
+        return new DeploymentHost(context, ask);
     }
 
-    private void readInputs() throws IOException, InterruptedException {
+    /**
+     * Reads the step's inputs on the agent; refuses (failing the build) what is missing or unreadable.
+     *
+     * @throws InvalidInputException naming the policy field (an undeclared environment, an invalid entry)
+     */
+    void readInputs() throws IOException, InterruptedException {
         if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty()) {
             throw new AbortException("secureDeploy needs environment: 'name', artifact: 'file in the workspace' and "
                     + "command: 'the deploy command'");

@@ -61,9 +61,12 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     }
 
     private void begin() throws Exception {
-        DeploymentHost host = DeploymentHost.read(getContext(), ask);
-        inputs = host.inputs();
-        leg(host, () -> host.run(null, host.newId(), List.of()));
+        DeploymentHost host = DeploymentHost.of(getContext(), ask);
+        leg(host, () -> {
+            host.readInputs();
+            inputs = host.inputs();
+            return host.run(null, host.newId(), List.of());
+        });
     }
 
     /** Goes on with the deployment on a Timer thread (as SYSTEM, as the deadline does; never as the voter). */
@@ -75,19 +78,21 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     }
 
     private void proceed() throws Exception {
-        DeploymentHost host = DeploymentHost.read(getContext(), ask);
-        DeploymentState waiting = new DeploymentStateReader().read(state.getBytes(StandardCharsets.UTF_8),
-                "the saved secureDeploy state");
-        if (!host.inputs().equals(inputs)) {
-            throw host.result.fail(Result.FAILURE, "secureDeploy FAILED: the policy changed in the workspace while "
-                    + "the deployment to " + waiting.environment() + " waited for approval " + waiting.approvalId()
-                    + "; nothing was deployed, no credentials were issued", "before: " + inputs + "\nnow: "
-                    + host.inputs());
-        }
-        deploying = true;
-        getContext().saveState();
-        List<String> names = List.copyOf(gateFiles);
-        leg(host, () -> host.run(waiting, waiting.id(), names));
+        DeploymentHost host = DeploymentHost.of(getContext(), ask);
+        leg(host, () -> {
+            DeploymentState waiting = new DeploymentStateReader().read(state.getBytes(StandardCharsets.UTF_8),
+                    "the saved secureDeploy state");
+            host.readInputs();
+            if (!host.inputs().equals(inputs)) {
+                throw host.result.fail(Result.FAILURE, "secureDeploy FAILED: the policy changed in the workspace "
+                        + "while the deployment to " + waiting.environment() + " waited for approval "
+                        + waiting.approvalId() + "; nothing was deployed, no credentials were issued", "before: "
+                        + inputs + "\nnow: " + host.inputs());
+            }
+            deploying = true;
+            getContext().saveState();
+            return host.run(waiting, waiting.id(), List.copyOf(gateFiles));
+        });
     }
 
     /** Runs one leg: the deployment ends (the step with it) or waits for its approval. */
