@@ -9,7 +9,6 @@ import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +40,7 @@ final class ApprovalPhase {
             }
             Shown shown = Shown.of(digest, gate.decision(), null, null);
             ApprovalLedger opened = ApprovalLedger.open(new ApprovalRequest(id, rule.get(), shown, r.actor(),
-                    List.of()), clock);
+                    r.commitAuthors()), clock);
             store.save(opened);
             return PhaseResult.pending(Phase.APPROVE, "approval " + id + " requested: " + opened.describe(),
                     clock.instant());

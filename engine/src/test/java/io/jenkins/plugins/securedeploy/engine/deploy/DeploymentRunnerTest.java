@@ -292,6 +292,31 @@ class DeploymentRunnerTest {
     }
 
     @Test
+    void shouldRefuseTheApprovalOfTheActorAndOfACommitAuthorOfTheDeployedChange() throws Exception {
+        fx = new DeployFixture(dir);
+        ApprovalRule rule = ApprovalRule.of(1, List.of("alice", "bob", "carol")).withTimeout(Duration.ofHours(1));
+        Environment prod = new Environment("prod", "", "", Optional.of(rule), Optional.empty());
+        DeploymentRequest request = fx.request(prod, DeployFixture.cleanGate(), body(0), List.of())
+                .withCommitAuthors(List.of("bob"));
+        assertThat(request.commitAuthors()).containsExactly("bob");
+        assertThat(fx.request(prod, DeployFixture.cleanGate(), body(0), List.of()).commitAuthors()).isEmpty();
+        DeploymentState waiting = deploy(request);
+        ApprovalLedger ledger = fx.ledgers.get(waiting.approvalId());
+        assertThat(ledger.request().triggeredBy()).isEqualTo(request.actor());
+        assertThat(ledger.request().commitAuthors()).containsExactly("bob");
+        var directory = StaticApproverDirectory.of(StaticApproverDirectory.member("alice"),
+                StaticApproverDirectory.member("bob"), StaticApproverDirectory.member("carol"));
+        var shown = ledger.request().shown().fingerprint();
+        var byAuthor = ledger.vote(Ballot.approve("bob", "my change, looks right", shown), directory, fx.clock);
+        assertThat(byAuthor.accepted()).isFalse();
+        assertThat(byAuthor.refusal()).contains("commit author");
+        var byActor = byAuthor.ledger().vote(Ballot.approve(request.actor(), "I started it", shown), directory,
+                fx.clock);
+        assertThat(byActor.accepted()).isFalse();
+        assertThat(byActor.ledger().status()).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    @Test
     void shouldTreatARejectedOrExpiredApprovalAsFailed() throws Exception {
         fx = new DeployFixture(dir);
         ApprovalRule rule = ApprovalRule.of(1, List.of("alice")).withTimeout(Duration.ofHours(1));

@@ -6,7 +6,6 @@ import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.scm.ChangeLogSet;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalDecision;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalRequest;
@@ -27,11 +26,9 @@ import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.scm.RunWithSCM;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -70,7 +67,7 @@ class RequireApprovalExecution extends ApprovalWaitExecution {
         ApprovalLedger ledger;
         try {
             ApprovalRequest request = new ApprovalRequest(id, rule, ApprovalService.shown(artifact, gateReport(run)),
-                    triggeredBy(run), commitAuthors(run));
+                    triggeredBy(run), RunApprovalStore.commitAuthors(run));
             ledger = action.open(request, ask.artifact.isEmpty() ? "artifact" : ask.artifact);
         } catch (SecureDeployException | IllegalArgumentException e) {
             throw new AbortException("requireApproval(" + ask.id + "): " + e.getMessage());
@@ -135,19 +132,6 @@ class RequireApprovalExecution extends ApprovalWaitExecution {
     private static String triggeredBy(Run<?, ?> run) {
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         return cause == null || cause.getUserId() == null ? "" : cause.getUserId();
-    }
-
-    /** Authors of the build's changes (user ids), who may not approve under separation of duties. */
-    private static List<String> commitAuthors(Run<?, ?> run) {
-        List<String> out = new ArrayList<>();
-        if (run instanceof RunWithSCM<?, ?> scm) {
-            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {
-                for (ChangeLogSet.Entry e : set) {
-                    out.add(e.getAuthor().getId());
-                }
-            }
-        }
-        return out;
     }
 
     /** Ends the step: APPROVED returns the decision, REJECTED or EXPIRED fails the build with the reason. */

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.securedeploy.jenkins.approval;
 
 import hudson.model.Run;
+import hudson.scm.ChangeLogSet;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.deploy.ApprovalStore;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import jenkins.scm.RunWithSCM;
 
 /**
  * The engine's {@link ApprovalStore} over the build's {@link ApprovalAction}: the ledger secureDeploy's approve
@@ -19,6 +23,19 @@ public final class RunApprovalStore implements ApprovalStore {
     public RunApprovalStore(Run<?, ?> run, String subjectName) {
         this.run = run;
         this.subjectName = subjectName;
+    }
+
+    /** Authors of the build's changes (user ids), who may not approve them under separation of duties. */
+    public static List<String> commitAuthors(Run<?, ?> run) {
+        List<String> out = new ArrayList<>();
+        if (run instanceof RunWithSCM<?, ?> scm) {
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {
+                for (ChangeLogSet.Entry e : set) {
+                    out.add(e.getAuthor().getId());
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -188,7 +188,8 @@ final class DeploymentHost {
         DeploymentRequest request = new DeploymentRequest(actor(run), DeploymentKind.DEPLOY, env, artifact,
                 Optional.empty(), env.requires(), verifications(artifact), gate(), context,
                 DeployExchanges.of(env, claims, clock, config),
-                new CommandBody(launcher, workspace, ask.command, listener, secrets), history);
+                new CommandBody(launcher, workspace, ask.command, listener, secrets), history)
+                .withCommitAuthors(RunApprovalStore.commitAuthors(run));
         EngineLog engineLog = new EngineLog("");
         CredentialBroker broker = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims), secrets::add,
                 clock, engineLog);
