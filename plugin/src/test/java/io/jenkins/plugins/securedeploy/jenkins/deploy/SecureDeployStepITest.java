@@ -90,10 +90,13 @@ class SecureDeployStepITest {
         c.setAudiences(List.of(new AudienceConfig("deploy-staging"), new AudienceConfig("deploy-prod")));
     }
 
+    /** One deployment; its result in a variable of its own (Groovy refuses a second {@code def d} in one scope). */
     static String deploy(String env) {
-        return "def d = secureDeploy(environment: '" + env + "', artifact: 'app.bin', keyCredentialsId: "
+        String d = "deployed_" + env;
+        return "def " + d + " = secureDeploy(environment: '" + env + "', artifact: 'app.bin', keyCredentialsId: "
                 + "'evidence-key', command: 'printf %s \"$DEPLOY_TOKEN\" > token-" + env + ".txt; echo \"token "
-                + "$DEPLOY_TOKEN\"; echo ran-" + env + "')\necho \"deployed ${d.status} ${d.digest}\"\n";
+                + "$DEPLOY_TOKEN\"; echo ran-" + env + "')\necho \"deployed ${" + d + ".status} ${" + d
+                + ".digest}\"\n";
     }
 
     @Test
