@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
  * deploy phase is an ERROR.
  */
 public final class DeploymentRunner {
-    private final DeploymentServices s;
+    private DeploymentServices s;
     private final DeploymentRequest r;
     private final List<VerificationResult> verified = new ArrayList<>();
     private CapturingStore gateFiles;
@@ -70,8 +71,17 @@ public final class DeploymentRunner {
 
     /** Runs phases until the deployment is done or waits for an approval; {@code persist} sees every state. */
     public DeploymentState run(DeploymentState state, Consumer<DeploymentState> persist) {
+        return runUntil(state, Phase.DONE, persist);
+    }
+
+    /**
+     * Like {@link #run}, and also stops when the deployment reaches {@code stop} without running it: a host that
+     * runs the deploy body itself (a Pipeline block, with {@link #credentials()} in its environment) stops at
+     * {@link Phase#DEPLOY}, runs it, reports how it ended through a {@link HostBody}, and runs on from there.
+     */
+    public DeploymentState runUntil(DeploymentState state, Phase stop, Consumer<DeploymentState> persist) {
         DeploymentState current = state;
-        while (!current.isDone()) {
+        while (!current.isDone() && current.phase() != stop) {
             current = step(current);
             persist.accept(current);
             if (!current.waiting().isEmpty()) {
@@ -79,6 +89,15 @@ public final class DeploymentRunner {
             }
         }
         return current;
+    }
+
+    /**
+     * For a host that closes its services (its audit log) while the deploy body runs outside the runner: the same
+     * deployment goes on with {@code services}, keeping what lives in this process — the credential session (so
+     * revocation still runs), the gate's evidence and the masker that knows every issued value.
+     */
+    public void resumeWith(DeploymentServices services) {
+        this.s = Objects.requireNonNull(services, "services");
     }
 
     /** Runs the phase {@code state} asks for and returns the state after it. */

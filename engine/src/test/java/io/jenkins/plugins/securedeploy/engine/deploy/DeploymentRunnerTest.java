@@ -8,6 +8,7 @@ import io.jenkins.plugins.securedeploy.engine.approval.ApprovalStatus;
 import io.jenkins.plugins.securedeploy.engine.approval.Ballot;
 import io.jenkins.plugins.securedeploy.engine.approval.StaticApproverDirectory;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditLog;
+import io.jenkins.plugins.securedeploy.engine.audit.AuditVerifier;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleSource;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleVerifier;
 import io.jenkins.plugins.securedeploy.engine.bundle.ManifestAnchor;
@@ -314,6 +315,62 @@ class DeploymentRunnerTest {
                 fx.clock);
         assertThat(byActor.accepted()).isFalse();
         assertThat(byActor.ledger().status()).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    @Test
+    void shouldLetTheHostRunTheBodyBetweenCredentialsAndRevokeWithItsAuditLogClosedMeanwhile() throws Exception {
+        fx = new DeployFixture(dir);
+        HostBody body = new HostBody();
+        DeploymentRunner runner;
+        DeploymentState atDeploy;
+        try (AuditLog audit = fx.audit()) {
+            runner = new DeploymentRunner(fx.services(audit), fx.request(Environment.open("staging"),
+                    DeployFixture.cleanGate(), body, List.of(fx.exchange())));
+            atDeploy = runner.runUntil(runner.start("app-42"), Phase.DEPLOY, s -> { });
+        }
+        assertThat(atDeploy.phase()).isEqualTo(Phase.DEPLOY);
+        assertThat(atDeploy.credentialsIssued()).isTrue();
+        assertThat(runner.credentials().orElseThrow().names()).containsExactly("DEPLOY_TOKEN");
+        assertThat(fx.revoked).as("nothing revoked while the host's body runs").hasValue(0);
+
+        body.finished(0); // the host's body ran with runner.credentials()
+        DeploymentState done;
+        try (AuditLog audit = fx.audit()) {
+            runner.resumeWith(fx.services(audit));
+            done = runner.run(atDeploy, s -> { });
+        }
+        DeploymentOutcome o = DeploymentOutcome.of(done);
+        assertThat(o.succeeded()).as(o.reason()).isTrue();
+        assertThat(done.results()).extracting(PhaseResult::phase).containsExactly(Phase.VERIFY, Phase.GATE,
+                Phase.APPROVE, Phase.CREDENTIALS, Phase.DEPLOY, Phase.REVOKE, Phase.ATTEST, Phase.RECORD);
+        assertThat(fx.revoked).as("the session of the first leg revoked its lease").hasValue(1);
+        assertThat(fx.evidence.contents()).containsKey("deployments/app-42/attestations/scan.intoto.json");
+        assertThat(AuditVerifier.chainOnly().verify(fx.auditFile).isIntact()).as("one chain over both opens")
+                .isTrue();
+        assertNoSecretAnywhere(done);
+    }
+
+    @Test
+    void shouldRecordAFailedOrUnreportedHostBodyAndStillRevoke() throws Exception {
+        for (Integer exit : new Integer[] {3, null}) {
+            fx = new DeployFixture(dir.resolve(exit == null ? "unreported" : "failed"));
+            HostBody body = new HostBody();
+            DeploymentState done;
+            try (AuditLog audit = fx.audit()) {
+                DeploymentRunner runner = new DeploymentRunner(fx.services(audit), fx.request(
+                        Environment.open("staging"), DeployFixture.cleanGate(), body, List.of(fx.exchange())));
+                DeploymentState atDeploy = runner.runUntil(runner.start("app-42"), Phase.DEPLOY, s -> { });
+                if (exit != null) {
+                    body.finished(exit);
+                }
+                done = runner.run(atDeploy, s -> { });
+            }
+            DeploymentOutcome o = DeploymentOutcome.of(done);
+            assertThat(o.reason()).contains(exit == null ? "ERROR at deploy: the host did not report"
+                    : "FAILED at deploy: the deploy command exited 3");
+            assertThat(fx.revoked).hasValue(1);
+            assertThat(done.isDone()).isTrue();
+        }
     }
 
     @Test
