@@ -18,6 +18,8 @@ final class DeployAsk implements Serializable {
     final String policy;
     final ArrayList<String> signatures;
     final String keyCredentialsId;
+    /** The step's { } block is the deploy body (withSecureDeploy), not a command. */
+    final boolean body;
 
     DeployAsk(SecureDeployStep step) {
         this.environment = step.getEnvironment();
@@ -26,6 +28,7 @@ final class DeployAsk implements Serializable {
         this.policy = step.getPolicy();
         this.signatures = new ArrayList<>(step.getSignatures());
         this.keyCredentialsId = step.getKeyCredentialsId();
+        this.body = step.takesBody();
     }
 
     List<String> signatures() {

@@ -20,6 +20,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.credentials.CredentialBroker;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentBody;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentHistory;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentKind;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentRequest;
@@ -29,6 +30,8 @@ import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentState;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateWriter;
 import io.jenkins.plugins.securedeploy.engine.deploy.Environment;
 import io.jenkins.plugins.securedeploy.engine.deploy.EnvironmentsReader;
+import io.jenkins.plugins.securedeploy.engine.deploy.HostBody;
+import io.jenkins.plugins.securedeploy.engine.deploy.Phase;
 import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
 import io.jenkins.plugins.securedeploy.engine.gate.GateService;
 import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
@@ -126,9 +129,11 @@ final class DeploymentHost {
      * @throws InvalidInputException naming the policy field (an undeclared environment, an invalid entry)
      */
     void readInputs() throws IOException, InterruptedException {
-        if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty()) {
-            throw new AbortException("secureDeploy needs environment: 'name', artifact: 'file in the workspace' and "
-                    + "command: 'the deploy command'");
+        if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty() != ask.body) {
+            throw new AbortException(ask.body ? "withSecureDeploy needs environment: 'name' and artifact: 'file in "
+                    + "the workspace', and runs its { } block as the deploy body (no command)"
+                    : "secureDeploy needs environment: 'name', artifact: 'file in the workspace' and command: 'the "
+                    + "deploy command'");
         }
         AgentWorkspace agent = new AgentWorkspace(workspace);
         boolean defaultPolicy = SecureDeployStep.DEFAULT_POLICY.equals(ask.policy);
@@ -168,14 +173,21 @@ final class DeploymentHost {
         return id;
     }
 
-    /** What a leg ended with: the state, and the names of the gate files it stored (for the next leg). */
-    record Leg(DeploymentState state, List<String> gateFiles) {}
+    /**
+     * What a leg ended with: the state, the names of the gate files it stored (for the next leg), and — when it
+     * stopped before the deploy phase for the step's body — the runner (its credential session) and every value
+     * the broker issued (the body's log is masked with them).
+     */
+    record Leg(DeploymentState state, List<String> gateFiles, DeploymentRunner runner, List<SecretValue> secrets) {}
 
     /**
-     * Runs the engine from {@code from} ({@code null}: a new deployment {@code id}) until done or waiting; a resumed
-     * deployment gets back the gate files an earlier leg archived ({@code gateFiles}), as evidence for its bundle.
+     * Runs the engine from {@code from} ({@code null}: a new deployment {@code id}) until done, waiting or at
+     * {@code stop} (the deploy phase, for the step's block: then {@code hostBody} is the body); without a
+     * {@code hostBody} the body is the step's command. A resumed deployment gets back the gate files an earlier leg
+     * archived ({@code gateFiles}), as evidence for its bundle.
      */
-    Leg run(DeploymentState from, String id, List<String> gateFiles) throws Exception {
+    Leg run(DeploymentState from, String id, List<String> gateFiles, HostBody hostBody, Phase stop)
+            throws Exception {
         KeySigner signer = signer();
         ArtifactSource artifact = new WorkspaceArtifact(workspace, ask.artifact);
         BuildContext context = RunBuildContext.of(run, vars, jenkins);
@@ -185,35 +197,71 @@ final class DeploymentHost {
                         StandardCharsets.US_ASCII))))));
         List<SecretValue> secrets = new CopyOnWriteArrayList<>();
         BuildClaims claims = BuildClaims.of(context, vars == null ? "" : vars.get("BRANCH_NAME"), "", env.name());
+        DeploymentBody body = hostBody != null ? hostBody
+                : new CommandBody(launcher, workspace, ask.command, listener, secrets);
         DeploymentRequest request = new DeploymentRequest(actor(run), DeploymentKind.DEPLOY, env, artifact,
                 Optional.empty(), env.requires(), verifications(artifact), gate(), context,
-                DeployExchanges.of(env, claims, clock, config),
-                new CommandBody(launcher, workspace, ask.command, listener, secrets), history)
+                DeployExchanges.of(env, claims, clock, config), body, history)
                 .withCommitAuthors(RunApprovalStore.commitAuthors(run));
         EngineLog engineLog = new EngineLog("");
         CredentialBroker broker = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims), secrets::add,
                 clock, engineLog);
         ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, launcher, listener, jenkins);
+        DeploymentRunner runner;
         DeploymentState end;
-        List<String> stored;
         synchronized (DeploymentHost.class) { // one writer of the job's deployment log per controller
-            try (AuditLog audit = AuditLog.open(log.toPath(), AuditLog.Options.signed(signer, clock,
-                    SecretMasker.none()).withInterval(1))) {
-                DeploymentRunner runner = new DeploymentRunner(new DeploymentServices(clock, SecretMasker.none(),
-                        VerificationService.standard(), new GateService(clock), broker,
-                        new AttestationService(clock), signer, audit, store, approvals), request);
+            try (AuditLog audit = open(log, signer)) {
+                runner = new DeploymentRunner(services(audit, signer, broker, store), request);
                 DeploymentState start = from == null ? runner.start(id) : from;
                 if (from != null) {
                     runner.restoreGateEvidence(archivedGateFiles(from, gateFiles));
                 }
-                end = runner.run(start, s -> { });
-                stored = List.copyOf(runner.gateEvidence().keySet());
+                end = runner.runUntil(start, stop, s -> { });
             }
         }
         engineLog.lines().forEach(l -> console.info(l.text()));
-        store.store("deployments/" + end.id() + "/state.json", "application/json",
-                new DeploymentStateWriter().write(end));
-        return new Leg(end, stored);
+        return end(store, new Leg(end, List.copyOf(runner.gateEvidence().keySet()), runner, secrets));
+    }
+
+    /**
+     * After the step's body: the runner of the leg that stopped before the deploy phase (its credential session
+     * still open) gets its services again and runs on — deploy (how the body ended), revoke, attest, record.
+     */
+    Leg runOn(Leg atDeploy) throws Exception {
+        KeySigner signer = signer();
+        File log = new File(run.getParent().getRootDir(), DEPLOYMENT_LOG);
+        BuildClaims claims = BuildClaims.of(RunBuildContext.of(run, vars, jenkins), vars == null ? ""
+                : vars.get("BRANCH_NAME"), "", env.name());
+        EngineLog engineLog = new EngineLog("");
+        CredentialBroker broker = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims),
+                atDeploy.secrets()::add, clock, engineLog);
+        ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, launcher, listener, jenkins);
+        DeploymentState end;
+        synchronized (DeploymentHost.class) {
+            try (AuditLog audit = open(log, signer)) {
+                atDeploy.runner().resumeWith(services(audit, signer, broker, store));
+                end = atDeploy.runner().run(atDeploy.state(), s -> { });
+            }
+        }
+        engineLog.lines().forEach(l -> console.info(l.text()));
+        return end(store, new Leg(end, atDeploy.gateFiles(), atDeploy.runner(), atDeploy.secrets()));
+    }
+
+    private Leg end(ArtifactEvidenceStore store, Leg leg) throws IOException {
+        store.store("deployments/" + leg.state().id() + "/state.json", "application/json",
+                new DeploymentStateWriter().write(leg.state()));
+        return leg;
+    }
+
+    private AuditLog open(File log, KeySigner signer) throws IOException {
+        return AuditLog.open(log.toPath(), AuditLog.Options.signed(signer, clock, SecretMasker.none())
+                .withInterval(1));
+    }
+
+    private DeploymentServices services(AuditLog audit, KeySigner signer, CredentialBroker broker,
+            ArtifactEvidenceStore store) {
+        return new DeploymentServices(clock, SecretMasker.none(), VerificationService.standard(),
+                new GateService(clock), broker, new AttestationService(clock), signer, audit, store, approvals);
     }
 
     /** The approval the deployment waits for (the ledger on the build's approvals page). */

@@ -1,20 +1,26 @@
 package io.jenkins.plugins.securedeploy.jenkins.deploy;
 
 import hudson.AbortException;
+import hudson.console.ConsoleLogFilter;
 import hudson.model.Result;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
+import io.jenkins.plugins.securedeploy.engine.credentials.CredentialEnvironment;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentOutcome;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentState;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateReader;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateWriter;
+import io.jenkins.plugins.securedeploy.engine.deploy.HostBody;
+import io.jenkins.plugins.securedeploy.engine.deploy.Phase;
 import io.jenkins.plugins.securedeploy.engine.deploy.PhaseResult;
 import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction;
 import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalWaitExecution;
+import io.jenkins.plugins.securedeploy.jenkins.credentials.CredentialsExpander;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
+import io.jenkins.plugins.securedeploy.jenkins.host.MaskingConsoleLogFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -48,6 +57,10 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     private volatile boolean approvalDecided;
     /** The second leg runs (credentials may be issued): after a restart the step fails closed. */
     private volatile boolean deploying;
+    /** The step's block runs with the credentials (withSecureDeploy); the runner waits for it in memory. */
+    private volatile boolean inBody;
+    private transient volatile DeploymentHost.Leg atDeploy;
+    private transient volatile HostBody hostBody;
 
     SecureDeployExecution(StepContext context, SecureDeployStep step) {
         super(context);
@@ -65,7 +78,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
         leg(host, () -> {
             host.readInputs();
             inputs = host.inputs();
-            return host.run(null, host.newId(), List.of());
+            return host.run(null, host.newId(), List.of(), body(), stop());
         });
     }
 
@@ -91,12 +104,31 @@ class SecureDeployExecution extends ApprovalWaitExecution {
             }
             deploying = true;
             getContext().saveState();
-            return host.run(waiting, waiting.id(), List.copyOf(gateFiles));
+            return host.run(waiting, waiting.id(), List.copyOf(gateFiles), body(), stop());
         });
     }
 
-    /** Runs one leg: the deployment ends (the step with it) or waits for its approval. */
+    /** The step's block as the engine's deploy body (withSecureDeploy), or null: the command is. */
+    private HostBody body() {
+        hostBody = ask.body ? new HostBody() : null;
+        return hostBody;
+    }
+
+    /** Where a leg stops: before the deploy phase when the step's block is the body. */
+    private Phase stop() {
+        return ask.body ? Phase.DEPLOY : Phase.DONE;
+    }
+
     private void leg(DeploymentHost host, Callable<DeploymentHost.Leg> engine) throws Exception {
+        leg(host, engine, null);
+    }
+
+    /**
+     * Runs one leg: the deployment ends (the step with it: with {@code bodyFailure}, the block's own failure, when
+     * the block failed or was aborted), waits for its approval, or stops before the deploy phase for the block.
+     */
+    private void leg(DeploymentHost host, Callable<DeploymentHost.Leg> engine, Throwable bodyFailure)
+            throws Exception {
         DeploymentHost.Leg leg;
         try {
             leg = engine.call();
@@ -124,7 +156,89 @@ class SecureDeployExecution extends ApprovalWaitExecution {
             await(ledger.id(), ledger.deadline());
             return;
         }
+        if (ask.body && !end.isDone() && end.phase() == Phase.DEPLOY) {
+            startBody(host, leg);
+            return;
+        }
+        if (bodyFailure != null) {
+            host.console.error(DeploymentOutcome.of(end).reason());
+            getContext().onFailure(bodyFailure);
+            return;
+        }
         getContext().onSuccess(report(end, host));
+    }
+
+    /**
+     * Starts the step's block with the credentials of the engine's session in its environment (only there, as
+     * credentials-binding does: the values are {@code Secret}s in program.dat) and its log masked with every value
+     * issued. The runner stays in memory; {@link AfterBody} lets it run on whatever the block did.
+     */
+    private void startBody(DeploymentHost host, DeploymentHost.Leg leg) throws Exception {
+        atDeploy = leg;
+        state = new String(new DeploymentStateWriter().write(leg.state()), StandardCharsets.UTF_8);
+        inBody = true;
+        deploying = false;
+        getContext().saveState();
+        CredentialEnvironment credentials = leg.runner().credentials().orElse(CredentialEnvironment.empty());
+        host.console.info("credentials for the body: " + (credentials.names().isEmpty() ? "none"
+                : String.join(", ", credentials.names())));
+        getContext().newBodyInvoker()
+                .withContext(EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
+                        new CredentialsExpander(credentials)))
+                .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class),
+                        new MaskingConsoleLogFilter(leg.secrets())))
+                .withCallback(new AfterBody())
+                .start();
+    }
+
+    /**
+     * After the block, on success, failure or abort: the deploy phase records how it ended, then revoke, attest and
+     * record run. On a Timer thread rather than {@link #run}, which does nothing once the step was stopped: an
+     * aborted block must still have its credentials revoked.
+     */
+    private void afterBody(int exit, Throwable bodyFailure) {
+        Timer.get().submit(() -> {
+            try {
+                DeploymentHost host = DeploymentHost.of(getContext(), ask);
+                DeploymentHost.Leg stopped = atDeploy;
+                HostBody body = hostBody;
+                inBody = false;
+                deploying = true;
+                getContext().saveState();
+                leg(host, () -> {
+                    host.readInputs();
+                    if (stopped == null || body == null) { // restarted while the block ran: the session is gone
+                        DeploymentState saved = new DeploymentStateReader().read(state.getBytes(
+                                StandardCharsets.UTF_8), "the saved secureDeploy state");
+                        HostBody reported = new HostBody();
+                        reported.finished(exit);
+                        return host.run(saved, saved.id(), List.copyOf(gateFiles), reported, Phase.DONE);
+                    }
+                    body.finished(exit);
+                    return host.runOn(stopped);
+                }, bodyFailure);
+            } catch (Exception | Error x) {
+                if (bodyFailure != null) {
+                    x.addSuppressed(bodyFailure);
+                }
+                getContext().onFailure(x);
+            }
+        });
+    }
+
+    /** The block's end, handed to {@link #afterBody}. */
+    private final class AfterBody extends BodyExecutionCallback {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            afterBody(0, null);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            afterBody(1, t);
+        }
     }
 
     private static Map<String, Object> report(DeploymentState end, DeploymentHost host) throws AbortException {
@@ -151,7 +265,9 @@ class SecureDeployExecution extends ApprovalWaitExecution {
      */
     @Override
     public void onResume() {
-        if (deploying) {
+        if (inBody) {
+            super.onResume(); // the block resumes by itself; after it, the runner is gone and the engine says so
+        } else if (deploying) {
             getContext().onFailure(new AbortException("secureDeploy: the controller restarted while the approved "
                     + "deployment was running; it stops here (credentials issued, if any, expire on their own; the "
                     + "job's deployment log shows how far it got)"));
@@ -164,7 +280,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
 
     @Override
     public String getStatus() {
-        return deploying ? "deploying after the approval" : awaited() == null ? "verifying and gating"
-                : super.getStatus();
+        return inBody ? "running the deploy body" : deploying ? "deploying" : awaited() == null
+                ? "verifying and gating" : super.getStatus();
     }
 }

@@ -103,6 +103,11 @@ public class SecureDeployStep extends Step {
         this.keyCredentialsId = keyCredentialsId == null ? "" : keyCredentialsId.strip();
     }
 
+    /** Whether the step's { } block is the deploy body ({@link WithSecureDeployStep}). */
+    boolean takesBody() {
+        return false;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new SecureDeployExecution(context, this);

@@ -230,4 +230,14 @@ class DocumentedPipelinesITest {
         assertTrue(b.getArtifactManager().root().child("secure-deploy/deployments/build-1-prod/bundle/approval/"
                 + "approval-ledger.json").exists());
     }
+
+    /** The withSecureDeploy example: the block deploys to staging with the token, the deployment succeeds. */
+    @Test
+    void shouldRunTheWithSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
+        WorkflowRun b = r.buildAndAssertSuccess(secureDeployJob(r, "with-secure-deploy"));
+        r.assertLogContains("credentials for the body: DEPLOY_TOKEN", b);
+        r.assertLogContains("deployed to staging from a block", b);
+        r.assertLogContains("revoke PASSED", b);
+        r.assertLogContains("staging: SUCCEEDED sha256:", b);
+    }
 }
