@@ -5,7 +5,6 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Cause;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
@@ -13,10 +12,7 @@ import io.jenkins.plugins.securedeploy.engine.attest.AttestationService;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditLog;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditVerifier;
 import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
-import io.jenkins.plugins.securedeploy.engine.core.Location;
-import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.credentials.CredentialBroker;
 import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
@@ -29,12 +25,10 @@ import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentServices;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentState;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateWriter;
 import io.jenkins.plugins.securedeploy.engine.deploy.Environment;
-import io.jenkins.plugins.securedeploy.engine.deploy.EnvironmentsReader;
 import io.jenkins.plugins.securedeploy.engine.deploy.HostBody;
 import io.jenkins.plugins.securedeploy.engine.deploy.Phase;
 import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
 import io.jenkins.plugins.securedeploy.engine.gate.GateService;
-import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.host.BuildContext;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
@@ -51,11 +45,9 @@ import io.jenkins.plugins.securedeploy.jenkins.approval.RunApprovalStore;
 import io.jenkins.plugins.securedeploy.jenkins.credentials.JenkinsIssuer;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
-import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
-import io.jenkins.plugins.securedeploy.jenkins.host.ReadFilesTask;
 import io.jenkins.plugins.securedeploy.jenkins.host.RunBuildContext;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
@@ -80,14 +72,13 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * engine's ports from the plugin's host classes (the admin's verification trust and floor, this build's recorded scan
  * results, the Jenkins OIDC issuer behind the credential broker, the build's artifacts as evidence store, the build's
  * approvals page as approval store, a signed per-job deployment audit log that is also the promotion and rollback
- * history) and runs the engine's {@link DeploymentRunner} until the deployment is done or waits for an approval.
+ * history) and runs the engine's {@link DeploymentRunner} until the deployment is done, waits for an approval, or
+ * stops before the deploy phase for the step's block.
  * Built again from the step's {@link DeployAsk} for the leg after the approval; every decision is the engine's.
  */
 final class DeploymentHost {
     /** The per-job deployment log: hash-chained, checkpoints signed with the evidence key. */
     static final String DEPLOYMENT_LOG = "secure-deploy-deployments.jsonl";
-    /** Policy, signature and provenance files larger than this are refused. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     final Run<?, ?> run;
     final ListenerConsole console;
@@ -101,10 +92,8 @@ final class DeploymentHost {
     private final JenkinsFacade jenkins = new JenkinsFacade();
     private final GlobalConfigurationFacade config = new GlobalConfigurationFacade();
     private final RunApprovalStore approvals;
-    private ReadFilesTask.Files files;
-    private NamedBytes gatePolicy;
+    private DeployInputs in;
     private Environment env;
-    private String inputs = "";
 
     private DeploymentHost(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
         this.ask = ask;
@@ -118,41 +107,20 @@ final class DeploymentHost {
         this.approvals = new RunApprovalStore(run, ask.artifact);
     }
 
-    /** The host of one leg, over the step's context; {@link #readInputs} before {@link #run}. */
+    /** The host of one leg, over the step's context; {@link #readInputs} before a leg runs. */
     static DeploymentHost of(StepContext context, DeployAsk ask) throws IOException, InterruptedException {
         return new DeploymentHost(context, ask);
     }
 
     /**
-     * Reads the step's inputs on the agent; refuses (failing the build) what is missing or unreadable.
+     * Reads the step's inputs on the agent ({@link DeployInputs}); refuses (failing the build) what is missing or
+     * unreadable.
      *
      * @throws InvalidInputException naming the policy field (an undeclared environment, an invalid entry)
      */
     void readInputs() throws IOException, InterruptedException {
-        if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty() != ask.body) {
-            throw new AbortException(ask.body ? "withSecureDeploy needs environment: 'name' and artifact: 'file in "
-                    + "the workspace', and runs its { } block as the deploy body (no command)"
-                    : "secureDeploy needs environment: 'name', artifact: 'file in the workspace' and command: 'the "
-                    + "deploy command'");
-        }
-        AgentWorkspace agent = new AgentWorkspace(workspace);
-        boolean defaultPolicy = SecureDeployStep.DEFAULT_POLICY.equals(ask.policy);
-        files = agent.act(new ReadFilesTask(join(defaultPolicy ? List.of() : List.of(ask.policy), ask.signatures()),
-                defaultPolicy ? List.of(ask.policy) : List.of(), ask.artifact, MAX_BYTES));
-        refuse(files);
-        byte[] policyBytes = files.content(ask.policy);
-        NamedBytes policy = policyBytes == null ? null : new NamedBytes(ask.policy, policyBytes);
-        env = environment(policy);
-        gatePolicy = policy;
-        if (!env.policy().isEmpty()) { // relative to the project policy's folder, as the CLI reads it
-            int slash = ask.policy.lastIndexOf('/');
-            String path = (slash < 0 ? "" : ask.policy.substring(0, slash + 1)) + env.policy();
-            ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), "", MAX_BYTES));
-            refuse(own);
-            gatePolicy = new NamedBytes(path, own.content(path));
-        }
-        inputs = (policy == null ? "no policy" : ask.policy + " " + Hashing.sha256(policy.content()))
-                + (gatePolicy == policy ? "" : "; " + gatePolicy.name() + " " + Hashing.sha256(gatePolicy.content()));
+        in = DeployInputs.read(ask, workspace, result);
+        env = in.environment();
     }
 
     /**
@@ -160,7 +128,7 @@ final class DeploymentHost {
      * refuses to go on when they changed in the workspace meanwhile, since the approvers saw the earlier ones' gate.
      */
     String inputs() {
-        return inputs;
+        return in.digest();
     }
 
     /** A deployment id not used by another deployment of this build to the same environment. */
@@ -285,30 +253,19 @@ final class DeploymentHost {
         return out;
     }
 
-    private Environment environment(NamedBytes policy) {
-        Map<String, Environment> envs = policy == null ? Map.of()
-                : new EnvironmentsReader().read(policy.content(), policy.name());
-        if (!envs.isEmpty() && !envs.containsKey(ask.environment)) {
-            throw new InvalidInputException(Problem.of("deploy.environment", "environment '" + ask.environment
-                    + "' is not declared (declared: " + String.join(", ", envs.keySet()) + ")",
-                    Location.ofPointer(policy.name(), "/environments", 0, 0)));
-        }
-        return envs.getOrDefault(ask.environment, Environment.open(ask.environment));
-    }
-
     /** The gate's inputs: this build's scan results and recorded SBOMs, the environment's policy, the floor. */
     private GateRequest gate() throws IOException {
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
         PolicyFloor floor = config.getConfiguration().toFloorValues().toFloorSettings().toFloor();
-        return GateRequest.of(results).withPolicy(gatePolicy).withFloor(floor).withSboms(ArchivedSboms.of(run));
+        return GateRequest.of(results).withPolicy(in.gatePolicy()).withFloor(floor).withSboms(ArchivedSboms.of(run));
     }
 
     private List<VerificationRequest> verifications(ArtifactSource artifact) {
         TrustMaterial trust = TrustEntry.material(config.getVerification().trustEntries());
         List<VerificationRequest> out = new ArrayList<>();
         for (String s : ask.signatures) {
-            out.add(VerificationRequest.of(new EvidenceFile(s, files.content(s)), artifact, trust, null));
+            out.add(VerificationRequest.of(new EvidenceFile(s, in.file(s)), artifact, trust, null));
         }
         return out;
     }
@@ -327,21 +284,8 @@ final class DeploymentHost {
         return PemKeys.signer(pem, Optional.empty(), "the secureDeploy evidence key credential");
     }
 
-    private void refuse(ReadFilesTask.Files read) throws AbortException {
-        if (!read.refused().isEmpty()) {
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR: input refused", String.join("\n",
-                    read.refusals()));
-        }
-    }
-
     private static String actor(Run<?, ?> run) {
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         return cause == null || cause.getUserId() == null ? "system" : cause.getUserId();
-    }
-
-    private static List<String> join(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }
