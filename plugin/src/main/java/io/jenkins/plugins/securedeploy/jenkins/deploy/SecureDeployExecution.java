@@ -176,6 +176,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     private void startBody(DeploymentHost host, DeploymentHost.Leg leg) throws Exception {
         atDeploy = leg;
         state = new String(new DeploymentStateWriter().write(leg.state()), StandardCharsets.UTF_8);
+        gateFiles = new ArrayList<>(leg.gateFiles()); // for the leg after a restart, when the runner is gone
         inBody = true;
         deploying = false;
         getContext().saveState();
