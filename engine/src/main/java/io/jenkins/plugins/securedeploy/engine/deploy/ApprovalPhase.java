@@ -9,7 +9,6 @@ import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ final class ApprovalPhase {
 
     /** The ledger id of a deployment's approval. */
     static String ledgerId(DeploymentState state) {
-        return state.id() + "/" + state.environment();
+        return state.approvalId();
     }
 
     static PhaseResult run(DeploymentState state, DeploymentRequest r, ApprovalStore store, GateOutcome gate,
@@ -41,7 +40,7 @@ final class ApprovalPhase {
             }
             Shown shown = Shown.of(digest, gate.decision(), null, null);
             ApprovalLedger opened = ApprovalLedger.open(new ApprovalRequest(id, rule.get(), shown, r.actor(),
-                    List.of()), clock);
+                    r.commitAuthors()), clock);
             store.save(opened);
             return PhaseResult.pending(Phase.APPROVE, "approval " + id + " requested: " + opened.describe(),
                     clock.instant());

@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param exchanges the credential exchanges of the environment's profile (empty = no credentials)
  * @param body the deploy command
  * @param history what was deployed where (promotion and rollback)
+ * @param commitAuthors the authors of the changes deployed (host user ids), who may not approve it either under
+ *     separation of duties; empty when the host does not know them
  */
 public record DeploymentRequest(String actor, DeploymentKind kind, Environment environment, ArtifactSource artifact,
         Optional<Digest> recordedDigest, String requiredFrom, List<VerificationRequest> verifications,
         GateRequest gate, BuildContext context, List<Exchange> exchanges, DeploymentBody body,
-        DeploymentHistory history) {
+        DeploymentHistory history, List<String> commitAuthors) {
     public DeploymentRequest {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(kind, "kind");
@@ -43,5 +45,21 @@ public record DeploymentRequest(String actor, DeploymentKind kind, Environment e
         exchanges = exchanges == null ? List.of() : List.copyOf(exchanges);
         Objects.requireNonNull(body, "body");
         history = history == null ? DeploymentHistory.empty() : history;
+        commitAuthors = commitAuthors == null ? List.of() : List.copyOf(commitAuthors);
+    }
+
+    /** A request whose host does not know the commit authors (only the actor is kept from approving). */
+    public DeploymentRequest(String actor, DeploymentKind kind, Environment environment, ArtifactSource artifact,
+            Optional<Digest> recordedDigest, String requiredFrom, List<VerificationRequest> verifications,
+            GateRequest gate, BuildContext context, List<Exchange> exchanges, DeploymentBody body,
+            DeploymentHistory history) {
+        this(actor, kind, environment, artifact, recordedDigest, requiredFrom, verifications, gate, context,
+                exchanges, body, history, List.of());
+    }
+
+    /** This request with the authors of the changes it deploys (they may not approve it). */
+    public DeploymentRequest withCommitAuthors(List<String> authors) {
+        return new DeploymentRequest(actor, kind, environment, artifact, recordedDigest, requiredFrom, verifications,
+                gate, context, exchanges, body, history, authors);
     }
 }

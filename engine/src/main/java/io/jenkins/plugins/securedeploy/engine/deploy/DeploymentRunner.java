@@ -22,8 +22,11 @@ import io.jenkins.plugins.securedeploy.engine.sign.VerificationResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -37,10 +40,11 @@ import java.util.function.Consumer;
  * deploy phase is an ERROR.
  */
 public final class DeploymentRunner {
-    private final DeploymentServices s;
+    private DeploymentServices s;
     private final DeploymentRequest r;
     private final List<VerificationResult> verified = new ArrayList<>();
     private CapturingStore gateFiles;
+    private Map<String, byte[]> restoredGate = Map.of();
     private GateOutcome gate;
     private CredentialSession session;
     private RevocationReport revocations;
@@ -67,8 +71,17 @@ public final class DeploymentRunner {
 
     /** Runs phases until the deployment is done or waits for an approval; {@code persist} sees every state. */
     public DeploymentState run(DeploymentState state, Consumer<DeploymentState> persist) {
+        return runUntil(state, Phase.DONE, persist);
+    }
+
+    /**
+     * Like {@link #run}, and also stops when the deployment reaches {@code stop} without running it: a host that
+     * runs the deploy body itself (a Pipeline block, with {@link #credentials()} in its environment) stops at
+     * {@link Phase#DEPLOY}, runs it, reports how it ended through a {@link HostBody}, and runs on from there.
+     */
+    public DeploymentState runUntil(DeploymentState state, Phase stop, Consumer<DeploymentState> persist) {
         DeploymentState current = state;
-        while (!current.isDone()) {
+        while (!current.isDone() && current.phase() != stop) {
             current = step(current);
             persist.accept(current);
             if (!current.waiting().isEmpty()) {
@@ -76,6 +89,15 @@ public final class DeploymentRunner {
             }
         }
         return current;
+    }
+
+    /**
+     * For a host that closes its services (its audit log) while the deploy body runs outside the runner: the same
+     * deployment goes on with {@code services}, keeping what lives in this process — the credential session (so
+     * revocation still runs), the gate's evidence and the masker that knows every issued value.
+     */
+    public void resumeWith(DeploymentServices services) {
+        this.s = Objects.requireNonNull(services, "services");
     }
 
     /** Runs the phase {@code state} asks for and returns the state after it. */
@@ -130,6 +152,27 @@ public final class DeploymentRunner {
     /** The gate's outcome in this process (report files, decision), if the gate ran here. */
     public Optional<GateOutcome> gateOutcome() {
         return Optional.ofNullable(gate);
+    }
+
+    /**
+     * The gate's evidence files as this process stored them (masked; names relative to the deployment's
+     * {@code gate/} folder, e.g. {@link io.jenkins.plugins.securedeploy.engine.gate.GateService#JSON}), or the ones
+     * restored with {@link #restoreGateEvidence}; empty when the gate did not run here.
+     */
+    public Map<String, byte[]> gateEvidence() {
+        return gateFiles != null ? gateFiles.captured() : restoredGate;
+    }
+
+    /**
+     * For a host that resumes a deployment in a new runner (a vote came in, or the host restarted) after the gate ran
+     * in an earlier one: the gate files the earlier runner stored ({@link #gateEvidence()}, read back from the host's
+     * evidence store), so the scan attestation and the evidence bundle still carry the gate report. They are
+     * evidence only: no decision is taken from them (the gate's decision is in the state's results).
+     */
+    public void restoreGateEvidence(Map<String, byte[]> files) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> copy.put(name, bytes.clone()));
+        restoredGate = Collections.unmodifiableMap(copy);
     }
 
     /** The evidence bundle, once recorded. */
@@ -214,14 +257,13 @@ public final class DeploymentRunner {
     }
 
     private PhaseResult attest(DeploymentState state) throws IOException {
-        attestations = RecordPhase.attest(state, r, s, gateFiles == null ? Map.of() : gateFiles.captured());
+        attestations = RecordPhase.attest(state, r, s, gateEvidence());
         return PhaseResult.passed(Phase.ATTEST, "signed " + String.join(", ", attestations.keySet()) + " with "
                 + s.signer().keyId(), now());
     }
 
     private PhaseResult record(DeploymentState state) throws IOException {
-        bundle = RecordPhase.bundle(state, s, masker, size(), gateFiles == null ? Map.of()
-                : gateFiles.captured(), attestations, revocations);
+        bundle = RecordPhase.bundle(state, s, masker, size(), gateEvidence(), attestations, revocations);
         return PhaseResult.passed(Phase.RECORD, "evidence bundle " + RecordPhase.folder(state) + "/bundle ("
                 + bundle.files().size() + " files, manifest " + bundle.manifestDigest() + ")", now());
     }

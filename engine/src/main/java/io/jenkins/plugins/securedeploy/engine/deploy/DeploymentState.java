@@ -65,6 +65,14 @@ public record DeploymentState(String id, DeploymentKind kind, String environment
         return results.stream().filter(r -> r.phase() == p).reduce((a, b) -> b);
     }
 
+    /**
+     * The id of this deployment's approval request ({@code <id>/<environment>}): the ledger the approve phase opens
+     * in the host's {@link ApprovalStore}, and the request a host's vote page and timer name.
+     */
+    public String approvalId() {
+        return id + "/" + environment;
+    }
+
     public boolean isDone() {
         return phase == Phase.DONE;
     }

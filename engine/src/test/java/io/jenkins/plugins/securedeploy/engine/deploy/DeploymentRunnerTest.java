@@ -8,6 +8,7 @@ import io.jenkins.plugins.securedeploy.engine.approval.ApprovalStatus;
 import io.jenkins.plugins.securedeploy.engine.approval.Ballot;
 import io.jenkins.plugins.securedeploy.engine.approval.StaticApproverDirectory;
 import io.jenkins.plugins.securedeploy.engine.audit.AuditLog;
+import io.jenkins.plugins.securedeploy.engine.audit.AuditVerifier;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleSource;
 import io.jenkins.plugins.securedeploy.engine.bundle.BundleVerifier;
 import io.jenkins.plugins.securedeploy.engine.bundle.ManifestAnchor;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.credentials.Exchange;
 import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
 import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
+import io.jenkins.plugins.securedeploy.engine.gate.GateService;
 import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
 import io.jenkins.plugins.securedeploy.engine.sign.SignFixtures;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
@@ -29,7 +31,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -226,7 +230,8 @@ class DeploymentRunnerTest {
 
         DeploymentState restored = roundTrip(waiting);
         assertThat(restored).isEqualTo(waiting);
-        String id = ApprovalPhase.ledgerId(restored);
+        String id = restored.approvalId();
+        assertThat(id).isEqualTo(ApprovalPhase.ledgerId(restored)).isEqualTo("app-42/prod");
         ApprovalLedger ledger = fx.ledgers.get(id);
         fx.ledgers.put(id, ledger.vote(Ballot.approve("alice", "looks right", ledger.request().shown().fingerprint()),
                 StaticApproverDirectory.of(StaticApproverDirectory.member("alice")), fx.clock).ledger());
@@ -241,6 +246,131 @@ class DeploymentRunnerTest {
         assertThat(done.result(Phase.APPROVE).orElseThrow().reason()).contains("APPROVED by alice");
         assertThat(fx.revoked).hasValue(1);
         assertThat(fx.evidence.contents()).containsKey("deployments/app-42/bundle/approval/approval-ledger.json");
+        assertThat(fx.evidence.contents()).as("a new runner told nothing of the gate has no scan statement")
+                .doesNotContainKey("deployments/app-42/attestations/scan.intoto.json");
+    }
+
+    @Test
+    void shouldCarryTheGateEvidenceIntoTheBundleWhenANewRunnerResumesAfterTheApproval() throws Exception {
+        fx = new DeployFixture(dir);
+        ApprovalRule rule = ApprovalRule.of(1, List.of("alice")).withTimeout(Duration.ofHours(1));
+        Environment prod = new Environment("prod", "", "", Optional.of(rule), Optional.empty());
+        DeploymentState waiting;
+        Map<String, byte[]> gateFiles;
+        try (AuditLog audit = fx.audit()) {
+            DeploymentRunner first = new DeploymentRunner(fx.services(audit), fx.request(prod,
+                    DeployFixture.cleanGate(), body(0), List.of()));
+            waiting = first.run(first.start("app-42"), s -> { });
+            gateFiles = first.gateEvidence();
+        }
+        assertThat(waiting.phase()).isEqualTo(Phase.APPROVE);
+        assertThat(gateFiles).containsKey(GateService.JSON);
+        assertThat(gateFiles.get(GateService.JSON)).isEqualTo(fx.evidence.content("deployments/app-42/gate/"
+                + GateService.JSON));
+        ApprovalLedger ledger = fx.ledgers.get(waiting.approvalId());
+        fx.ledgers.put(waiting.approvalId(), ledger.vote(Ballot.approve("alice", "looks right",
+                ledger.request().shown().fingerprint()), StaticApproverDirectory.of(StaticApproverDirectory
+                        .member("alice")), fx.clock).ledger());
+
+        Map<String, byte[]> restored = new HashMap<>(gateFiles);
+        byte[] json = gateFiles.get(GateService.JSON).clone();
+        DeploymentState done;
+        try (AuditLog audit = fx.audit()) {
+            DeploymentRunner next = new DeploymentRunner(fx.services(audit), fx.request(prod,
+                    DeployFixture.cleanGate(), body(0), List.of()));
+            assertThat(next.gateEvidence()).isEmpty();
+            next.restoreGateEvidence(restored);
+            restored.clear(); // the runner keeps its own copy
+            done = next.run(waiting, s -> { });
+            assertThat(next.gateEvidence().get(GateService.JSON)).isEqualTo(json);
+        }
+        assertThat(DeploymentOutcome.of(done).succeeded()).as(DeploymentOutcome.of(done).reason()).isTrue();
+        assertThat(done.results()).extracting(PhaseResult::phase).containsOnlyOnce(Phase.GATE);
+        assertThat(fx.evidence.contents()).containsKey("deployments/app-42/attestations/scan.intoto.json");
+        assertThat(fx.evidence.contents().keySet()).anyMatch(k -> k.startsWith("deployments/app-42/bundle/")
+                && k.endsWith("/" + GateService.JSON));
+        assertNoSecretAnywhere(done);
+    }
+
+    @Test
+    void shouldRefuseTheApprovalOfTheActorAndOfACommitAuthorOfTheDeployedChange() throws Exception {
+        fx = new DeployFixture(dir);
+        ApprovalRule rule = ApprovalRule.of(1, List.of("alice", "bob", "carol")).withTimeout(Duration.ofHours(1));
+        Environment prod = new Environment("prod", "", "", Optional.of(rule), Optional.empty());
+        DeploymentRequest request = fx.request(prod, DeployFixture.cleanGate(), body(0), List.of())
+                .withCommitAuthors(List.of("bob"));
+        assertThat(request.commitAuthors()).containsExactly("bob");
+        assertThat(fx.request(prod, DeployFixture.cleanGate(), body(0), List.of()).commitAuthors()).isEmpty();
+        DeploymentState waiting = deploy(request);
+        ApprovalLedger ledger = fx.ledgers.get(waiting.approvalId());
+        assertThat(ledger.request().triggeredBy()).isEqualTo(request.actor());
+        assertThat(ledger.request().commitAuthors()).containsExactly("bob");
+        var directory = StaticApproverDirectory.of(StaticApproverDirectory.member("alice"),
+                StaticApproverDirectory.member("bob"), StaticApproverDirectory.member("carol"));
+        var shown = ledger.request().shown().fingerprint();
+        var byAuthor = ledger.vote(Ballot.approve("bob", "my change, looks right", shown), directory, fx.clock);
+        assertThat(byAuthor.accepted()).isFalse();
+        assertThat(byAuthor.refusal()).contains("commit author");
+        var byActor = byAuthor.ledger().vote(Ballot.approve(request.actor(), "I started it", shown), directory,
+                fx.clock);
+        assertThat(byActor.accepted()).isFalse();
+        assertThat(byActor.ledger().status()).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    @Test
+    void shouldLetTheHostRunTheBodyBetweenCredentialsAndRevokeWithItsAuditLogClosedMeanwhile() throws Exception {
+        fx = new DeployFixture(dir);
+        HostBody body = new HostBody();
+        DeploymentRunner runner;
+        DeploymentState atDeploy;
+        try (AuditLog audit = fx.audit()) {
+            runner = new DeploymentRunner(fx.services(audit), fx.request(Environment.open("staging"),
+                    DeployFixture.cleanGate(), body, List.of(fx.exchange())));
+            atDeploy = runner.runUntil(runner.start("app-42"), Phase.DEPLOY, s -> { });
+        }
+        assertThat(atDeploy.phase()).isEqualTo(Phase.DEPLOY);
+        assertThat(atDeploy.credentialsIssued()).isTrue();
+        assertThat(runner.credentials().orElseThrow().names()).containsExactly("DEPLOY_TOKEN");
+        assertThat(fx.revoked).as("nothing revoked while the host's body runs").hasValue(0);
+
+        body.finished(0); // the host's body ran with runner.credentials()
+        DeploymentState done;
+        try (AuditLog audit = fx.audit()) {
+            runner.resumeWith(fx.services(audit));
+            done = runner.run(atDeploy, s -> { });
+        }
+        DeploymentOutcome o = DeploymentOutcome.of(done);
+        assertThat(o.succeeded()).as(o.reason()).isTrue();
+        assertThat(done.results()).extracting(PhaseResult::phase).containsExactly(Phase.VERIFY, Phase.GATE,
+                Phase.APPROVE, Phase.CREDENTIALS, Phase.DEPLOY, Phase.REVOKE, Phase.ATTEST, Phase.RECORD);
+        assertThat(fx.revoked).as("the session of the first leg revoked its lease").hasValue(1);
+        assertThat(fx.evidence.contents()).containsKey("deployments/app-42/attestations/scan.intoto.json");
+        assertThat(AuditVerifier.chainOnly().verify(fx.auditFile).isIntact()).as("one chain over both opens")
+                .isTrue();
+        assertNoSecretAnywhere(done);
+    }
+
+    @Test
+    void shouldRecordAFailedOrUnreportedHostBodyAndStillRevoke() throws Exception {
+        for (Integer exit : new Integer[] {3, null}) {
+            fx = new DeployFixture(dir.resolve(exit == null ? "unreported" : "failed"));
+            HostBody body = new HostBody();
+            DeploymentState done;
+            try (AuditLog audit = fx.audit()) {
+                DeploymentRunner runner = new DeploymentRunner(fx.services(audit), fx.request(
+                        Environment.open("staging"), DeployFixture.cleanGate(), body, List.of(fx.exchange())));
+                DeploymentState atDeploy = runner.runUntil(runner.start("app-42"), Phase.DEPLOY, s -> { });
+                if (exit != null) {
+                    body.finished(exit);
+                }
+                done = runner.run(atDeploy, s -> { });
+            }
+            DeploymentOutcome o = DeploymentOutcome.of(done);
+            assertThat(o.reason()).contains(exit == null ? "ERROR at deploy: the host did not report"
+                    : "FAILED at deploy: the deploy command exited 3");
+            assertThat(fx.revoked).hasValue(1);
+            assertThat(done.isDone()).isTrue();
+        }
     }
 
     @Test

@@ -35,6 +35,9 @@ class EnvironmentsReaderTest {
         assertThat(prod.policy()).isEqualTo(".secure-deploy.prod.yml");
         assertThat(prod.approval().orElseThrow().required()).isEqualTo(1);
         assertThat(prod.approval().orElseThrow().timeout()).isEqualTo(Duration.ofHours(1));
+        // secure defaults (separation of duties, a reason on every vote): the Jenkins step's "waiting for
+        // approval" line and docs/pipelines.md show exactly this
+        assertThat(prod.approval().orElseThrow().describe()).isEqualTo("1 of [alice, group:release], timeout PT1H");
         assertThat(prod.credentials().orElseThrow()).isEqualTo(new Environment.CredentialProfile("local",
                 "deploy-prod", "DEPLOY_TOKEN"));
         assertThat(envs.get("staging").approval()).isEmpty();

@@ -63,6 +63,23 @@ public class ApprovalAction implements RunAction2 {
         return ledger;
     }
 
+    /**
+     * Keeps a ledger another flow opened or moved on (the engine's approve phase, through {@link RunApprovalStore}):
+     * a new one is recorded for the page; one that became final here (expired) gets its evidence, as a vote's does.
+     */
+    synchronized void keep(ApprovalLedger ledger, String subjectName) throws IOException {
+        ApprovalRecord r = approvals.get(ledger.id());
+        if (r == null) {
+            approvals.put(ledger.id(), new ApprovalRecord(subjectName, json(ledger)));
+            run.save();
+        } else if (ledger.status().isFinal() && !read(r).status().isFinal()) {
+            decided(r, ledger);
+        } else {
+            r.ledgerJson = json(ledger);
+            run.save();
+        }
+    }
+
     /** A request id not used yet in this build. */
     synchronized String uniqueId(String base) {
         String id = base;
@@ -121,7 +138,7 @@ public class ApprovalAction implements RunAction2 {
             }
         }
         if (step.decidedNow()) {
-            RequireApprovalExecution.resume(id, step.ledger());
+            ApprovalWaitExecution.resume(id, step.ledger());
         }
         return HttpResponses.redirectToDot();
     }

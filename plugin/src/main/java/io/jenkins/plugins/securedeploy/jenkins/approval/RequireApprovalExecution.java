@@ -6,7 +6,6 @@ import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.scm.ChangeLogSet;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalDecision;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.approval.ApprovalRequest;
@@ -27,38 +26,25 @@ import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import jenkins.scm.RunWithSCM;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * A durable, non-blocking wait (the lesson of {@code InputStepExecution} and {@code TimeoutStepExecution}): opening
  * the request (hashing the artifact, reading the gate report) runs on a background thread; then the execution holds
- * only the request id, the ledger lives on the build's {@link ApprovalAction}, and no thread or executor waits. A
- * vote that decides resumes it through {@link #resume}; a timer expires it at the deadline (a rejection), and is
- * set again after a controller restart ({@link #onResume}), which also picks up a decision made meanwhile.
+ * only the request id, the ledger lives on the build's {@link ApprovalAction}, and no thread or executor waits
+ * ({@link ApprovalWaitExecution}: a vote that decides ends the wait, a timer expires it at the deadline, a rejection,
+ * and is set again after a controller restart, which also picks up a decision made meanwhile).
  */
-class RequireApprovalExecution extends GeneralNonBlockingStepExecution {
+class RequireApprovalExecution extends ApprovalWaitExecution {
     private static final long serialVersionUID = 1L;
     /** Where securityGate archives its report. */
     static final String GATE_REPORT = ArtifactEvidenceStore.ARCHIVE_FOLDER + "/gate/gate-report.json";
 
     private final ApprovalAsk ask;
-    private volatile String requestId;
-    private volatile boolean done;
-    private transient volatile ScheduledFuture<?> timer;
 
     RequireApprovalExecution(StepContext context, ApprovalAsk ask) {
         super(context);
@@ -81,17 +67,16 @@ class RequireApprovalExecution extends GeneralNonBlockingStepExecution {
         ApprovalLedger ledger;
         try {
             ApprovalRequest request = new ApprovalRequest(id, rule, ApprovalService.shown(artifact, gateReport(run)),
-                    triggeredBy(run), commitAuthors(run));
+                    triggeredBy(run), RunApprovalStore.commitAuthors(run));
             ledger = action.open(request, ask.artifact.isEmpty() ? "artifact" : ask.artifact);
         } catch (SecureDeployException | IllegalArgumentException e) {
             throw new AbortException("requireApproval(" + ask.id + "): " + e.getMessage());
         }
-        requestId = id;
         ListenerConsole console = new ListenerConsole(listener);
         console.info("waiting for approval " + id + " (" + rule.describe() + "): "
                 + new JenkinsFacade().getRootUrl().orElse("/") + run.getUrl() + ApprovalAction.URL);
         rule.relaxations().forEach(r -> console.info("relaxed: " + r));
-        schedule(ledger.deadline());
+        await(id, ledger.deadline());
     }
 
     private ApprovalRule rule() throws AbortException {
@@ -149,60 +134,9 @@ class RequireApprovalExecution extends GeneralNonBlockingStepExecution {
         return cause == null || cause.getUserId() == null ? "" : cause.getUserId();
     }
 
-    /** Authors of the build's changes (user ids), who may not approve under separation of duties. */
-    private static List<String> commitAuthors(Run<?, ?> run) {
-        List<String> out = new ArrayList<>();
-        if (run instanceof RunWithSCM<?, ?> scm) {
-            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : scm.getChangeSets()) {
-                for (ChangeLogSet.Entry e : set) {
-                    out.add(e.getAuthor().getId());
-                }
-            }
-        }
-        return out;
-    }
-
-    private void schedule(Instant deadline) {
-        long delay = Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 1000;
-        timer = Timer.get().schedule(this::expire, delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void expire() {
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            ApprovalAction action = ApprovalAction.on(run);
-            Optional<ApprovalLedger> decided = action.expireIfDue(requestId);
-            Optional<ApprovalLedger> current = decided.isPresent() ? decided : action.ledger(requestId);
-            if (current.isPresent() && current.get().status().isFinal()) {
-                finish(current.get());
-            } else if (current.isPresent()) {
-                schedule(current.get().deadline());
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            getContext().onFailure(e); // fail closed: an approval whose state cannot be read is not approved
-        }
-    }
-
-    /** Called by the action when a vote decided request {@code id}: finds the waiting execution and ends it. */
-    static void resume(String id, ApprovalLedger ledger) {
-        StepExecution.applyAll(RequireApprovalExecution.class, e -> {
-            if (id.equals(e.requestId)) {
-                e.finish(ledger);
-            }
-            return null;
-        });
-    }
-
-    /** Ends the step once: APPROVED returns the decision, REJECTED or EXPIRED fails the build with the reason. */
-    private synchronized void finish(ApprovalLedger ledger) {
-        if (done) {
-            return;
-        }
-        done = true;
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
+    /** Ends the step: APPROVED returns the decision, REJECTED or EXPIRED fails the build with the reason. */
+    @Override
+    protected void decided(ApprovalLedger ledger) {
         ApprovalDecision d = ledger.decision().orElseThrow();
         if (d.isApproved()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -222,29 +156,8 @@ class RequireApprovalExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
-    /** An aborted build: the request stays on the page as it was, the step ends with the abort. */
-    @Override
-    public void stop(Throwable cause) throws Exception {
-        synchronized (this) {
-            done = true;
-        }
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
-        super.stop(cause);
-    }
-
-    @Override
-    public void onResume() {
-        super.onResume();
-        if (requestId != null && !done) {
-            Timer.get().submit(this::expire); // re-arms the timer, or ends a request decided while we were down
-        }
-    }
-
     @Override
     public String getStatus() {
-        return requestId == null ? "opening the approval request" : "waiting for approval " + requestId;
+        return awaited() == null ? "opening the approval request" : super.getStatus();
     }
 }

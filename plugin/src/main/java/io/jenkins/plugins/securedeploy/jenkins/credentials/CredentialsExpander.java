@@ -13,13 +13,13 @@ import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
  * kept as {@link Secret}s, so the copy Pipeline persists in program.dat is encrypted, and named by
  * {@link #getSensitiveVariables()} so other steps treat them as secrets too.
  */
-final class CredentialsExpander extends EnvironmentExpander {
+public final class CredentialsExpander extends EnvironmentExpander {
     private static final long serialVersionUID = 1L;
 
     private final LinkedHashMap<String, Secret> secrets = new LinkedHashMap<>();
     private final LinkedHashMap<String, String> settings = new LinkedHashMap<>();
 
-    CredentialsExpander(CredentialEnvironment env) {
+    public CredentialsExpander(CredentialEnvironment env) {
         env.secrets().forEach((k, v) -> secrets.put(k, Secret.fromString(v.reveal())));
         settings.putAll(env.settings());
     }

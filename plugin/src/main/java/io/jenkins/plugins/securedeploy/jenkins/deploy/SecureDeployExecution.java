@@ -1,190 +1,254 @@
 package io.jenkins.plugins.securedeploy.jenkins.deploy;
 
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Cause;
+import hudson.console.ConsoleLogFilter;
 import hudson.model.Result;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import io.jenkins.plugins.securedeploy.engine.attest.AttestationService;
-import io.jenkins.plugins.securedeploy.engine.audit.AuditLog;
-import io.jenkins.plugins.securedeploy.engine.audit.AuditVerifier;
-import io.jenkins.plugins.securedeploy.engine.core.EngineLog;
+import io.jenkins.plugins.securedeploy.engine.approval.ApprovalLedger;
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
-import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
-import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
-import io.jenkins.plugins.securedeploy.engine.credentials.CredentialBroker;
-import io.jenkins.plugins.securedeploy.engine.credentials.oidc.BuildClaims;
-import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentHistory;
-import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentKind;
+import io.jenkins.plugins.securedeploy.engine.credentials.CredentialEnvironment;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentOutcome;
-import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentRequest;
-import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentRunner;
-import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentServices;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentState;
+import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateReader;
 import io.jenkins.plugins.securedeploy.engine.deploy.DeploymentStateWriter;
-import io.jenkins.plugins.securedeploy.engine.deploy.Environment;
-import io.jenkins.plugins.securedeploy.engine.deploy.EnvironmentsReader;
+import io.jenkins.plugins.securedeploy.engine.deploy.HostBody;
+import io.jenkins.plugins.securedeploy.engine.deploy.Phase;
 import io.jenkins.plugins.securedeploy.engine.deploy.PhaseResult;
-import io.jenkins.plugins.securedeploy.engine.gate.GateRequest;
-import io.jenkins.plugins.securedeploy.engine.gate.GateService;
-import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
-import io.jenkins.plugins.securedeploy.engine.host.BuildContext;
-import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
-import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
-import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
-import io.jenkins.plugins.securedeploy.engine.sign.ArtifactSource;
-import io.jenkins.plugins.securedeploy.engine.sign.EvidenceFile;
-import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
-import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
-import io.jenkins.plugins.securedeploy.engine.sign.keys.KeySigner;
-import io.jenkins.plugins.securedeploy.engine.sign.keys.PemKeys;
-import io.jenkins.plugins.securedeploy.engine.sign.registry.TrustEntry;
-import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
-import io.jenkins.plugins.securedeploy.jenkins.credentials.JenkinsIssuer;
-import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
+import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction;
+import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalWaitExecution;
+import io.jenkins.plugins.securedeploy.jenkins.credentials.CredentialsExpander;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
-import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
-import io.jenkins.plugins.securedeploy.jenkins.host.CredentialsSecretStore;
-import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
-import io.jenkins.plugins.securedeploy.jenkins.host.RunBuildContext;
-import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
-import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
-import java.io.File;
-import java.io.InputStream;
+import io.jenkins.plugins.securedeploy.jenkins.host.MaskingConsoleLogFilter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import java.util.concurrent.Callable;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * The Jenkins host of a deployment, shaped like the CLI's: reads the policy (its {@code environments}), the
- * environment's own policy and the signature files on the agent; streams the artifact from the workspace; builds the
- * engine's ports from the plugin's host classes (the admin's verification trust and floor, this build's recorded scan
- * results, the Jenkins OIDC issuer behind the credential broker, the build's artifacts as evidence store, a signed
- * per-job deployment audit log that is also the promotion and rollback history) and runs the engine's
- * {@link DeploymentRunner}. Every decision is the engine's; the step only reports the outcome.
- *
- * <p>An environment that needs an approval fails closed here (the phase machine would wait, and this execution cannot
- * yet hold a build open for votes without a thread, as {@code requireApproval} does). A controller restart while the
- * step runs fails it ({@link SynchronousNonBlockingStepExecution} does not resume): the credentials, if issued, expire.
+ * A deployment as a durable, non-blocking step execution: the first leg (on a background thread) runs the engine's
+ * phase machine through verify and gate; when the environment's approval rule makes the approve phase wait, the
+ * execution keeps the engine's secret-free state (its JSON), the names of the gate files it archived and what the
+ * policy files hashed to, asks for the approval on the build's "Approvals" page ({@link ApprovalWaitExecution}: vote
+ * POST, deadline timer, restart) and holds no thread. Once decided, the second leg rebuilds the host from the step's
+ * {@link DeployAsk} and lets the engine go on from the saved state (credentials, deploy, revoke, attest, record on
+ * approval; straight to record on a rejection or the timeout, with nothing issued). A controller restart while a leg
+ * runs fails the step: the credentials, if issued, expire on their own.
  */
-class SecureDeployExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+class SecureDeployExecution extends ApprovalWaitExecution {
     private static final long serialVersionUID = 1L;
     /** The per-job deployment log: hash-chained, checkpoints signed with the evidence key. */
-    static final String DEPLOYMENT_LOG = "secure-deploy-deployments.jsonl";
+    static final String DEPLOYMENT_LOG = DeploymentHost.DEPLOYMENT_LOG;
 
-    private final transient SecureDeployStep step;
+    private final DeployAsk ask;
+    /** The deployment while it waits for its approval: the engine's {@link DeploymentStateWriter} JSON. */
+    private volatile String state = "";
+    private volatile String inputs = "";
+    private volatile ArrayList<String> gateFiles = new ArrayList<>();
+    /** Approval decided, second leg not started yet: after a restart it is started again. */
+    private volatile boolean approvalDecided;
+    /** The second leg runs (credentials may be issued): after a restart the step fails closed. */
+    private volatile boolean deploying;
+    /** The step's block runs with the credentials (withSecureDeploy); the runner waits for it in memory. */
+    private volatile boolean inBody;
+    private transient volatile DeploymentHost.Leg atDeploy;
+    private transient volatile HostBody hostBody;
 
     SecureDeployExecution(StepContext context, SecureDeployStep step) {
         super(context);
-        this.step = step;
+        this.ask = new DeployAsk(step);
     }
 
     @Override
-    protected Map<String, Object> run() throws Exception {
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
-        FilePath workspace = getContext().get(FilePath.class);
-        Launcher launcher = getContext().get(Launcher.class);
-        EnvVars vars = getContext().get(EnvVars.class);
-        ListenerConsole console = new ListenerConsole(listener);
-        StepResultHandler result = new StepResultHandler(run, getContext().get(FlowNode.class));
-        if (step.getEnvironment().isEmpty() || step.getArtifact().isEmpty() || step.getCommand().isEmpty()) {
-            throw new AbortException("secureDeploy needs environment: 'name', artifact: 'file in the workspace' and "
-                    + "command: 'the deploy command'");
-        }
-        Clock clock = Clock.systemUTC();
-        JenkinsFacade jenkins = new JenkinsFacade();
-        GlobalConfigurationFacade config = new GlobalConfigurationFacade();
-        AgentWorkspace agent = new AgentWorkspace(workspace);
-        boolean defaultPolicy = SecureDeployStep.DEFAULT_POLICY.equals(step.getPolicy());
-        ReadFilesTask.Files files = agent.act(new ReadFilesTask(
-                join(defaultPolicy ? List.of() : List.of(step.getPolicy()), step.getSignatures()),
-                defaultPolicy ? List.of(step.getPolicy()) : List.of(), step.getArtifact()));
-        refuse(result, files);
+    public boolean start() {
+        run(this::begin);
+        return false;
+    }
+
+    private void begin() throws Exception {
+        DeploymentHost host = DeploymentHost.of(getContext(), ask);
+        leg(host, () -> {
+            host.readInputs();
+            inputs = host.inputs();
+            return host.run(null, host.newId(), List.of(), body(), stop());
+        });
+    }
+
+    /** Goes on with the deployment on a Timer thread (as SYSTEM, as the deadline does; never as the voter). */
+    @Override
+    protected void decided(ApprovalLedger ledger) {
+        approvalDecided = true;
+        getContext().saveState();
+        Timer.get().submit(() -> run(this::proceed));
+    }
+
+    private void proceed() throws Exception {
+        DeploymentHost host = DeploymentHost.of(getContext(), ask);
+        leg(host, () -> {
+            DeploymentState waiting = new DeploymentStateReader().read(state.getBytes(StandardCharsets.UTF_8),
+                    "the saved secureDeploy state");
+            host.readInputs();
+            if (!host.inputs().equals(inputs)) {
+                throw host.result.fail(Result.FAILURE, "secureDeploy FAILED: the policy changed in the workspace "
+                        + "while the deployment to " + waiting.environment() + " waited for approval "
+                        + waiting.approvalId() + "; nothing was deployed, no credentials were issued", "before: "
+                        + inputs + "\nnow: " + host.inputs());
+            }
+            deploying = true;
+            getContext().saveState();
+            return host.run(waiting, waiting.id(), List.copyOf(gateFiles), body(), stop());
+        });
+    }
+
+    /** The step's block as the engine's deploy body (withSecureDeploy), or null: the command is. */
+    private HostBody body() {
+        hostBody = ask.body ? new HostBody() : null;
+        return hostBody;
+    }
+
+    /** Where a leg stops: before the deploy phase when the step's block is the body. */
+    private Phase stop() {
+        return ask.body ? Phase.DEPLOY : Phase.DONE;
+    }
+
+    private void leg(DeploymentHost host, Callable<DeploymentHost.Leg> engine) throws Exception {
+        leg(host, engine, null);
+    }
+
+    /**
+     * Runs one leg: the deployment ends (the step with it: with {@code bodyFailure}, the block's own failure, when
+     * the block failed or was aborted), waits for its approval, or stops before the deploy phase for the block.
+     */
+    private void leg(DeploymentHost host, Callable<DeploymentHost.Leg> engine, Throwable bodyFailure)
+            throws Exception {
+        DeploymentHost.Leg leg;
         try {
-            byte[] policyBytes = files.content.get(step.getPolicy());
-            NamedBytes policy = policyBytes == null ? null : new NamedBytes(step.getPolicy(), policyBytes);
-            Environment env = environment(policy);
-            NamedBytes gatePolicy = policy;
-            if (!env.policy().isEmpty()) { // relative to the project policy's folder, as the CLI reads it
-                int slash = step.getPolicy().lastIndexOf('/');
-                String path = (slash < 0 ? "" : step.getPolicy().substring(0, slash + 1)) + env.policy();
-                ReadFilesTask.Files own = agent.act(new ReadFilesTask(List.of(path), List.of(), ""));
-                refuse(result, own);
-                gatePolicy = new NamedBytes(path, own.content.get(path));
-            }
-            KeySigner signer = signer(run);
-            ArtifactSource artifact = new WorkspaceArtifact(workspace, step.getArtifact());
-            BuildContext context = RunBuildContext.of(run, vars, jenkins);
-            String id = "build-" + run.getNumber() + "-" + env.name().replaceAll("[^A-Za-z0-9._-]", "-");
-            File log = new File(run.getParent().getRootDir(), DEPLOYMENT_LOG);
-            DeploymentHistory history = DeploymentHistory.read(log.toPath(), new AuditVerifier(List.copyOf(
-                    PemKeys.publicKeys(new EvidenceFile("the evidence key", signer.publicKeyPem().getBytes(
-                            StandardCharsets.US_ASCII))))));
-            List<SecretValue> secrets = new CopyOnWriteArrayList<>();
-            BuildClaims claims = BuildClaims.of(context, vars == null ? "" : vars.get("BRANCH_NAME"), "",
-                    env.name());
-            DeploymentRequest request = new DeploymentRequest(actor(run), DeploymentKind.DEPLOY, env, artifact,
-                    Optional.empty(), env.requires(), verifications(files, artifact, config), gate(run, gatePolicy,
-                            config), context, DeployExchanges.of(env, claims, clock, config),
-                    new CommandBody(launcher, workspace, step.getCommand(), listener, secrets), history);
-            EngineLog engineLog = new EngineLog("");
-            CredentialBroker broker = new CredentialBroker(JenkinsIssuer.current(clock).forBuild(claims),
-                    secrets::add, clock, engineLog);
-            ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, launcher, listener, jenkins);
-            DeploymentState end;
-            synchronized (SecureDeployExecution.class) { // one writer of the job's deployment log per controller
-                try (AuditLog audit = AuditLog.open(log.toPath(), AuditLog.Options.signed(signer, clock,
-                        SecretMasker.none()).withInterval(1))) {
-                    DeploymentRunner runner = new DeploymentRunner(new DeploymentServices(clock, SecretMasker.none(),
-                            VerificationService.standard(), new GateService(clock), broker,
-                            new AttestationService(clock), signer, audit, store, new MemoryApprovalStore()), request);
-                    end = runner.run(runner.start(id), s -> { });
-                }
-            }
-            engineLog.lines().forEach(l -> console.info(l.text()));
-            store.store("deployments/" + id + "/state.json", "application/json",
-                    new DeploymentStateWriter().write(end));
-            return report(end, console, result);
+            leg = engine.call();
         } catch (InvalidInputException e) {
             List<String> problems = e.problems().stream().map(Problem::describe).toList();
-            problems.forEach(console::error);
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR: invalid input", String.join("\n", problems));
+            problems.forEach(host.console::error);
+            throw host.result.fail(Result.FAILURE, "secureDeploy ERROR: invalid input", String.join("\n", problems));
         } catch (SecureDeployException e) {
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR", e.getMessage());
+            throw host.result.fail(Result.FAILURE, "secureDeploy ERROR", e.getMessage());
+        }
+        DeploymentState end = leg.state();
+        for (PhaseResult r : end.results()) {
+            host.console.info("  " + r.describe());
+        }
+        if (!end.isDone() && !end.waiting().isEmpty()) {
+            ApprovalLedger ledger = host.waitingFor(end);
+            state = new String(new DeploymentStateWriter().write(end), StandardCharsets.UTF_8);
+            gateFiles = new ArrayList<>(leg.gateFiles());
+            approvalDecided = false;
+            deploying = false;
+            host.console.info("waiting for approval " + ledger.id() + " (" + ledger.request().rule().describe()
+                    + ") before deploying " + end.artifactName() + " " + end.artifactSha256() + " to "
+                    + end.environment() + ": " + new JenkinsFacade().getRootUrl().orElse("/") + host.run.getUrl()
+                    + ApprovalAction.URL);
+            await(ledger.id(), ledger.deadline());
+            return;
+        }
+        if (ask.body && !end.isDone() && end.phase() == Phase.DEPLOY) {
+            startBody(host, leg);
+            return;
+        }
+        if (bodyFailure != null) {
+            host.console.error(DeploymentOutcome.of(end).reason());
+            getContext().onFailure(bodyFailure);
+            return;
+        }
+        getContext().onSuccess(report(end, host));
+    }
+
+    /**
+     * Starts the step's block with the credentials of the engine's session in its environment (only there, as
+     * credentials-binding does: the values are {@code Secret}s in program.dat) and its log masked with every value
+     * issued. The runner stays in memory; {@link AfterBody} lets it run on whatever the block did.
+     */
+    private void startBody(DeploymentHost host, DeploymentHost.Leg leg) throws Exception {
+        atDeploy = leg;
+        state = new String(new DeploymentStateWriter().write(leg.state()), StandardCharsets.UTF_8);
+        gateFiles = new ArrayList<>(leg.gateFiles()); // for the leg after a restart, when the runner is gone
+        inBody = true;
+        deploying = false;
+        getContext().saveState();
+        CredentialEnvironment credentials = leg.runner().credentials().orElse(CredentialEnvironment.empty());
+        host.console.info("credentials for the body: " + (credentials.names().isEmpty() ? "none"
+                : String.join(", ", credentials.names())));
+        getContext().newBodyInvoker()
+                .withContext(EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
+                        new CredentialsExpander(credentials)))
+                .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class),
+                        new MaskingConsoleLogFilter(leg.secrets())))
+                .withCallback(new AfterBody())
+                .start();
+    }
+
+    /**
+     * After the block, on success, failure or abort: the deploy phase records how it ended, then revoke, attest and
+     * record run. On a Timer thread rather than {@link #run}, which does nothing once the step was stopped: an
+     * aborted block must still have its credentials revoked.
+     */
+    private void afterBody(int exit, Throwable bodyFailure) {
+        Timer.get().submit(() -> {
+            try {
+                DeploymentHost host = DeploymentHost.of(getContext(), ask);
+                DeploymentHost.Leg stopped = atDeploy;
+                HostBody body = hostBody;
+                inBody = false;
+                deploying = true;
+                getContext().saveState();
+                leg(host, () -> {
+                    host.readInputs();
+                    if (stopped == null || body == null) { // restarted while the block ran: the session is gone
+                        DeploymentState saved = new DeploymentStateReader().read(state.getBytes(
+                                StandardCharsets.UTF_8), "the saved secureDeploy state");
+                        HostBody reported = new HostBody();
+                        reported.finished(exit);
+                        return host.run(saved, saved.id(), List.copyOf(gateFiles), reported, Phase.DONE);
+                    }
+                    body.finished(exit);
+                    return host.runOn(stopped);
+                }, bodyFailure);
+            } catch (Exception | Error x) {
+                if (bodyFailure != null) {
+                    x.addSuppressed(bodyFailure);
+                }
+                getContext().onFailure(x);
+            }
+        });
+    }
+
+    /** The block's end, handed to {@link #afterBody}. */
+    private final class AfterBody extends BodyExecutionCallback {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            afterBody(0, null);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            afterBody(1, t);
         }
     }
 
-    private Map<String, Object> report(DeploymentState end, ListenerConsole console, StepResultHandler result)
-            throws AbortException {
-        for (PhaseResult r : end.results()) {
-            console.info("  " + r.describe());
-        }
+    private static Map<String, Object> report(DeploymentState end, DeploymentHost host) throws AbortException {
         DeploymentOutcome outcome = DeploymentOutcome.of(end);
-        if (outcome.status() == DeploymentOutcome.Status.WAITING) {
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR: environment " + end.environment() + " needs an "
-                    + "approval, and secureDeploy cannot wait for one yet; nothing was deployed, no credentials were "
-                    + "issued", outcome.reason());
-        }
         if (!outcome.succeeded()) {
-            throw result.fail(Result.FAILURE, outcome.reason(), String.join("\n",
+            throw host.result.fail(Result.FAILURE, outcome.reason(), String.join("\n",
                     end.results().stream().map(PhaseResult::describe).toList()));
         }
-        console.info(outcome.reason());
+        host.console.info(outcome.reason());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", end.id());
         out.put("status", outcome.status().name());
@@ -195,92 +259,29 @@ class SecureDeployExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return out;
     }
 
-    private Environment environment(NamedBytes policy) {
-        Map<String, Environment> envs = policy == null ? Map.of()
-                : new EnvironmentsReader().read(policy.content(), policy.name());
-        if (!envs.isEmpty() && !envs.containsKey(step.getEnvironment())) {
-            throw new InvalidInputException(Problem.of("deploy.environment", "environment '" + step.getEnvironment()
-                    + "' is not declared (declared: " + String.join(", ", envs.keySet()) + ")",
-                    Location.ofPointer(policy.name(), "/environments", 0,
-                            0)));
-        }
-        return envs.getOrDefault(step.getEnvironment(), Environment.open(step.getEnvironment()));
-    }
-
-    private static GateRequest gate(Run<?, ?> run, NamedBytes policy, GlobalConfigurationFacade config) {
-        ScanResultsAction scans = run.getAction(ScanResultsAction.class);
-        List<ScanResult> results = scans == null ? List.of() : scans.results();
-        PolicyFloor floor = config.getConfiguration().toFloorValues().toFloorSettings().toFloor();
-        return GateRequest.of(results).withPolicy(policy).withFloor(floor);
-    }
-
-    private List<VerificationRequest> verifications(ReadFilesTask.Files files, ArtifactSource artifact,
-            GlobalConfigurationFacade config) {
-        TrustMaterial trust = TrustEntry.material(config.getVerification().trustEntries());
-        List<VerificationRequest> out = new ArrayList<>();
-        for (String s : step.getSignatures()) {
-            out.add(VerificationRequest.of(new EvidenceFile(s, files.content.get(s)), artifact, trust, null));
-        }
-        return out;
-    }
-
-    /** The evidence key: the step's credential, else the admin's (as attest); it never goes to an agent. */
-    private KeySigner signer(Run<?, ?> run) throws AbortException {
-        String keyId = step.getKeyCredentialsId().isEmpty()
-                ? new GlobalConfigurationFacade().getApprovals().getEvidenceKeyCredentialsId()
-                : step.getKeyCredentialsId();
-        if (keyId.isEmpty()) {
-            throw new AbortException("secureDeploy needs keyCredentialsId (a \"Secret text\" credential holding a PEM "
-                    + "private key) or the admin's evidence key (Manage Jenkins » Security » Secure Deploy approvals):"
-                    + " it signs the deployment's attestations, bundle and audit checkpoints");
-        }
-        SecretValue pem = new CredentialsSecretStore(run).requireAll(List.of(keyId), "secureDeploy keyCredentialsId")
-                .get(0);
-        return PemKeys.signer(pem, Optional.empty(), "the secureDeploy evidence key credential");
-    }
-
-    private static void refuse(StepResultHandler result, ReadFilesTask.Files files) throws AbortException {
-        if (!files.refused.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            files.refused.forEach((path, why) -> lines.add(path + ": " + why));
-            throw result.fail(Result.FAILURE, "secureDeploy ERROR: input refused", String.join("\n", lines));
+    /**
+     * After a controller restart: a deployment that was deploying fails closed (its credential session is gone with
+     * the old process); one whose approval was decided but whose second leg had not started starts it now; one that
+     * waits re-arms its deadline, or picks up a decision made while the controller was down.
+     */
+    @Override
+    public void onResume() {
+        if (inBody) {
+            super.onResume(); // the block resumes by itself; after it, the runner is gone and the engine says so
+        } else if (deploying) {
+            getContext().onFailure(new AbortException("secureDeploy: the controller restarted while the approved "
+                    + "deployment was running; it stops here (credentials issued, if any, expire on their own; the "
+                    + "job's deployment log shows how far it got)"));
+        } else if (approvalDecided) {
+            Timer.get().submit(() -> run(this::proceed));
+        } else {
+            super.onResume();
         }
     }
 
-    private static String actor(Run<?, ?> run) {
-        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
-        return cause == null || cause.getUserId() == null ? "system" : cause.getUserId();
-    }
-
-    private static List<String> join(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** The artifact streamed from the workspace (over the channel from an agent), opened each time it is hashed. */
-    private static final class WorkspaceArtifact implements ArtifactSource {
-        private final FilePath file;
-        private final String name;
-
-        WorkspaceArtifact(FilePath workspace, String path) {
-            this.file = workspace.child(path);
-            this.name = path;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public InputStream open() throws java.io.IOException {
-            try {
-                return file.read();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while opening " + name);
-            }
-        }
+    @Override
+    public String getStatus() {
+        return inBody ? "running the deploy body" : deploying ? "deploying" : awaited() == null
+                ? "verifying and gating" : super.getStatus();
     }
 }

@@ -32,7 +32,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code secureDeploy(environment: 'prod', artifact: 'dist/app.tar.gz', command: './deploy.sh')}: runs the engine's
  * deployment phase machine (verify, gate, approval, credentials, the deploy command, revoke, attest, record) for one
  * artifact of the workspace. The environment's requirements, approval rule and credential profile come from the
- * policy's {@code environments}. Fails the build with the one reason of the phase that decided; returns the outcome.
+ * policy's {@code environments}; an approval rule makes the step wait, durably and without a thread, for the vote on
+ * the build's "Approvals" page. Fails the build with the one reason of the phase that decided; returns the outcome.
  */
 public class SecureDeployStep extends Step {
     /** The policy file read when none is named (as securityGate). */
@@ -100,6 +101,11 @@ public class SecureDeployStep extends Step {
     @DataBoundSetter
     public void setKeyCredentialsId(String keyCredentialsId) {
         this.keyCredentialsId = keyCredentialsId == null ? "" : keyCredentialsId.strip();
+    }
+
+    /** Whether the step's { } block is the deploy body ({@link WithSecureDeployStep}). */
+    boolean takesBody() {
+        return false;
     }
 
     @Override

@@ -16,24 +16,19 @@ import io.jenkins.plugins.securedeploy.engine.gate.GateService;
 import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
-import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
 import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
+import io.jenkins.plugins.securedeploy.jenkins.host.ReadFilesTask;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
-import io.jenkins.plugins.securedeploy.jenkins.sbom.SbomAction;
+import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
 import io.jenkins.plugins.securedeploy.jenkins.scan.ScanResultsAction;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -49,6 +44,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> {
     private static final long serialVersionUID = 1L;
     static final String REPORT_FOLDER = "gate";
+    /** Larger policy or baseline files are refused (the engine readers have their own limits too). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final transient SecurityGateStep step;
 
@@ -65,13 +62,14 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         ListenerConsole console = new ListenerConsole(listener);
         StepResultHandler result = new StepResultHandler(run, getContext().get(FlowNode.class));
 
-        GateFilesTask.GateFiles files =
-                new AgentWorkspace(workspace).act(new GateFilesTask(step.getPolicy(), step.getBaseline()));
-        if (!files.refused.isEmpty()) {
-            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", files.refused);
+        ReadFilesTask.Files files = new AgentWorkspace(workspace).act(new ReadFilesTask(List.of(),
+                List.of(step.getPolicy(), step.getBaseline()), "", MAX_BYTES));
+        if (!files.refused().isEmpty()) {
+            throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", String.join("\n",
+                    files.refusals()));
         }
-        byte[] policy = files.policy;
-        byte[] baseline = files.baseline;
+        byte[] policy = files.content(step.getPolicy());
+        byte[] baseline = step.getBaseline().isEmpty() ? null : files.content(step.getBaseline());
         if (policy == null && !SecurityGateStep.DEFAULT_POLICY.equals(step.getPolicy())) {
             throw result.fail(Result.FAILURE, "Security gate ERROR: policy " + step.getPolicy() + " does not exist",
                     "");
@@ -84,7 +82,6 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         }
         ScanResultsAction scans = run.getAction(ScanResultsAction.class);
         List<ScanResult> results = scans == null ? List.of() : scans.results();
-        List<SbomAction> sboms = run.getActions(SbomAction.class);
         ArtifactEvidenceStore store = new ArtifactEvidenceStore(run, workspace, getContext().get(Launcher.class),
                 listener, new JenkinsFacade());
         GateOutcome outcome;
@@ -96,7 +93,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
                     .withPolicy(policy == null ? null : new NamedBytes(step.getPolicy(), policy))
                     .withBaseline(baseline == null ? null : new NamedBytes(step.getBaseline(), baseline))
                     .withFloor(floor)
-                    .withSboms(archivedSboms(run, sboms))
+                    .withSboms(ArchivedSboms.of(run))
                     .withFolder(REPORT_FOLDER);
             outcome = new GateService(Clock.systemUTC()).decide(request, store);
         } catch (InvalidInputException e) {
@@ -121,17 +118,5 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
                     String.join("\n", lines));
         }
         return verdict;
-    }
-
-    /** The SBOMs recordSbom archived in this build, read back from the artifact manager and validated again. */
-    private static List<SbomSummary> archivedSboms(Run<?, ?> run, List<SbomAction> sboms) throws IOException {
-        List<SbomSummary> out = new ArrayList<>();
-        SbomIngest ingest = new SbomIngest();
-        for (SbomAction sbom : sboms) {
-            try (InputStream in = run.getArtifactManager().root().child(sbom.getArchivePath()).open()) {
-                out.add(ingest.ingest(SbomSource.ofBytes(sbom.getArchivePath(), in.readAllBytes())));
-            }
-        }
-        return out;
     }
 }

@@ -15,7 +15,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** Users, permissions and the vote POST shared by the approval ITests. */
-final class ApprovalTestSupport {
+public final class ApprovalTestSupport {
     /** Builds the artifact, passes the gate on a clean workspace, then asks for one approval from group release. */
     static final String PIPELINE = "node { writeFile file: 'app.bin', text: 'release 1.0'\n"
             + "runScanners tools: ['secure-deploy-secrets']\nsecurityGate()\n"
@@ -25,7 +25,7 @@ final class ApprovalTestSupport {
     private ApprovalTestSupport() {}
 
     /** alice and bob are in group release and may cancel (vote); carol is in release but may only read. */
-    static void security(JenkinsRule r) {
+    public static void security(JenkinsRule r) {
         JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
         realm.addGroups("alice", "release");
         realm.addGroups("bob", "release");
@@ -41,12 +41,12 @@ final class ApprovalTestSupport {
     }
 
     /** The request id and the fingerprint the page shows (what a voter posts back). */
-    static ApprovalView pending(WorkflowRun b) {
+    public static ApprovalView pending(WorkflowRun b) {
         return b.getAction(ApprovalAction.class).getApprovals().get(0);
     }
 
     /** POSTs a vote as {@code user}, with a crumb unless {@code withCrumb} is false; returns the HTTP status. */
-    static int vote(JenkinsRule r, WorkflowRun b, String user, String vote, boolean withCrumb) throws Exception {
+    public static int vote(JenkinsRule r, WorkflowRun b, String user, String vote, boolean withCrumb) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().login(user);
         wc.setThrowExceptionOnFailingStatusCode(false);
         String path = b.getUrl() + ApprovalAction.URL + "/vote";

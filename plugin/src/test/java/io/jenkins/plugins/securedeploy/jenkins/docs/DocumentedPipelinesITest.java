@@ -161,25 +161,35 @@ class DocumentedPipelinesITest {
         approveAndAssertTheRelease(r, startRelease(r, "release-declarative"));
     }
 
-    /** The secureDeploy section: the documented policy in the workspace, staging then qa, both SUCCEEDED. */
-    @Test
-    void shouldRunTheSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
+    /** The secureDeploy section's setup: the documented policy in the workspace, the evidence key, the audience. */
+    private static WorkflowJob secureDeployJob(JenkinsRule r, String name) throws Exception {
         String doc = Files.readString(repo().resolve("docs/pipelines.md"), StandardCharsets.UTF_8);
         int marker = doc.indexOf("<!-- tested-policy:secure-deploy -->");
         assertTrue(marker >= 0, "policy marker in docs/pipelines.md");
         int start = doc.indexOf("```yaml\n", marker) + "```yaml\n".length();
         String policy = doc.substring(start, doc.indexOf("```", start));
-        String pem = new String(io.jenkins.plugins.securedeploy.engine.sign.SignFixtures.resource(
-                "keys/test-p256.TESTKEY-private.pem"), StandardCharsets.US_ASCII);
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, "evidence-key", "", Secret.fromString(pem)));
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "evidence-key", "", Secret.fromString(pem())));
         io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration issuer =
                 ExtensionList.lookupSingleton(io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.class);
         issuer.setIssuerUrl(r.getURL() + io.jenkins.plugins.securedeploy.jenkins.config.IssuerConfiguration.URL_NAME);
         issuer.setAudiences(List.of(new io.jenkins.plugins.securedeploy.jenkins.config.AudienceConfig("deploy-staging")));
         WorkflowJob p = r.createProject(WorkflowJob.class, "app");
-        p.setDefinition(new CpsFlowDefinition(pipeline("secure-deploy"), true));
+        p.setDefinition(new CpsFlowDefinition(pipeline(name), true));
         r.jenkins.getWorkspaceFor(p).child(".secure-deploy.yml").write(policy, "UTF-8");
+        return p;
+    }
+
+    private static String pem() throws Exception {
+        return new String(io.jenkins.plugins.securedeploy.engine.sign.SignFixtures.resource(
+                "keys/test-p256.TESTKEY-private.pem"), StandardCharsets.US_ASCII);
+    }
+
+    /** The secureDeploy section: the documented policy in the workspace, staging then qa, both SUCCEEDED. */
+    @Test
+    void shouldRunTheSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
+        WorkflowJob p = secureDeployJob(r, "secure-deploy");
+        String pem = pem();
         WorkflowRun b = r.buildAndAssertSuccess(p);
         r.assertLogContains("deployed to staging", b);
         r.assertLogContains("staging: SUCCEEDED sha256:", b);
@@ -187,5 +197,47 @@ class DocumentedPipelinesITest {
         r.assertLogContains("deployed to qa", b);
         r.assertLogContains("to qa SUCCEEDED", b);
         SecretCanary.of(pem.strip()).assertAbsentFromDirectory(b.getRootDir().toPath());
+    }
+
+    /** The prod pipeline: staging, then prod waits for alice's approval on the Approvals page, then deploys. */
+    @Test
+    void shouldRunTheSecureDeployProdPipelineAsDocumented(JenkinsRule r) throws Exception {
+        JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.CANCEL).everywhere()
+                .to("alice").grant(jenkins.model.Jenkins.ADMINISTER).everywhere().to("admin"));
+        hudson.model.User.getById("alice", true);
+        WorkflowRun b = secureDeployJob(r, "secure-deploy-prod").scheduleBuild2(0).waitForStart();
+        r.waitForMessage("waiting for approval build-1-prod/prod (1 of [alice], timeout PT1H) before deploying "
+                + "dist/app.txt sha256:", b);
+        r.assertLogContains("deployed to staging", b);
+        r.assertLogNotContains("deployed to prod", b);
+        io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalView a = b.getAction(
+                io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.class).getApprovals().get(0);
+        JenkinsRule.WebClient wc = r.createWebClient().login("alice");
+        org.htmlunit.WebRequest vote = new org.htmlunit.WebRequest(wc.createCrumbedUrl(b.getUrl()
+                + io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.URL + "/vote"),
+                org.htmlunit.HttpMethod.POST);
+        vote.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("id", a.getId()),
+                new org.htmlunit.util.NameValuePair("vote", "approve"),
+                new org.htmlunit.util.NameValuePair("reason", "staging is green"),
+                new org.htmlunit.util.NameValuePair("shown", a.getShownFingerprint())));
+        wc.getPage(vote);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("deployed to prod", b);
+        r.assertLogContains("prod: SUCCEEDED sha256:", b);
+        assertTrue(b.getArtifactManager().root().child("secure-deploy/deployments/build-1-prod/bundle/approval/"
+                + "approval-ledger.json").exists());
+    }
+
+    /** The withSecureDeploy example: the block deploys to staging with the token, the deployment succeeds. */
+    @Test
+    void shouldRunTheWithSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
+        WorkflowRun b = r.buildAndAssertSuccess(secureDeployJob(r, "with-secure-deploy"));
+        r.assertLogContains("credentials for the body: DEPLOY_TOKEN", b);
+        r.assertLogContains("deployed to staging from a block", b);
+        r.assertLogContains("revoke PASSED", b);
+        r.assertLogContains("staging: SUCCEEDED sha256:", b);
     }
 }
