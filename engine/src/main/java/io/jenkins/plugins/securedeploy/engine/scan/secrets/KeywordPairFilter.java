@@ -107,33 +107,49 @@ final class KeywordPairFilter {
     int firstHit(byte[] bytes, int from, int to) {
         final byte[] t = pairs;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
+        for (; i + 16 <= to; i += 16) {
             long x = (long) LONGS.get(bytes, i) | FOLD;
+            long y = (long) LONGS.get(bytes, i + 8) | FOLD;
             if ((t[(int) x & 0xFFFF] | t[(int) (x >>> 16) & 0xFFFF] | t[(int) (x >>> 32) & 0xFFFF]
-                    | t[(int) (x >>> 48)]) != 0) {
-                for (int p = i; p < i + 8; p += 2) {
-                    int end = candidate(bytes, p, from, to);
-                    if (end >= 0) {
-                        return end;
-                    }
+                    | t[(int) (x >>> 48)] | t[(int) y & 0xFFFF] | t[(int) (y >>> 16) & 0xFFFF]
+                    | t[(int) (y >>> 32) & 0xFFFF] | t[(int) (y >>> 48)]) != 0) {
+                int end = block(bytes, i, x, from, to);
+                if (end < 0) {
+                    end = block(bytes, i + 8, y, from, to);
+                }
+                if (end >= 0) {
+                    return end;
                 }
             }
         }
         for (; i + 1 < to; i += 2) {
-            int end = candidate(bytes, i, from, to);
-            if (end >= 0) {
-                return end;
+            int pair = fold(bytes[i]) | fold(bytes[i + 1]) << 8;
+            if (t[pair] != 0) {
+                int end = candidate(bytes, i, pair, from, to);
+                if (end >= 0) {
+                    return end;
+                }
             }
         }
         return -1;
     }
 
-    /** A keyword owning the pair at {@code p}, confirmed inside {@code [from, to)}: its last index, or -1. */
-    private int candidate(byte[] bytes, int p, int from, int to) {
-        int pair = fold(bytes[p]) | fold(bytes[p + 1]) << 8;
-        if (pairs[pair] == 0) {
-            return -1;
+    /** The candidates among the four pairs of the folded 8 bytes {@code x} read at {@code i}, in order. */
+    private int block(byte[] bytes, int i, long x, int from, int to) {
+        for (int k = 0; k < 4; k++) {
+            int pair = (int) (x >>> (16 * k)) & 0xFFFF;
+            if (pairs[pair] != 0) {
+                int end = candidate(bytes, i + 2 * k, pair, from, to);
+                if (end >= 0) {
+                    return end;
+                }
+            }
         }
+        return -1;
+    }
+
+    /** A keyword owning {@code pair}, found at {@code p} and confirmed inside {@code [from, to)}: its last index, or -1. */
+    private int candidate(byte[] bytes, int p, int pair, int from, int to) {
         int h = bucket(pair);
         byte[][] ws = words[h];
         int[] os = offsets[h];
