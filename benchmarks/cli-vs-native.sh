@@ -171,15 +171,21 @@ fi
 printf '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[]}]}' >"$WORK/small.sarif"
 
 # --- measuring ---------------------------------------------------------------------------------------------------
-# run NAME CMD...: one timed run (wall seconds) appended to $times; output to files, never /dev/null (ripgrep stops
-# at the first match when it sees /dev/null)
+# run NAME CMD...: one timed run (wall seconds, and CPU seconds = user + system of the process and its children, from
+# GNU time) appended to $times; output to files, never /dev/null (ripgrep stops at the first match when it sees
+# /dev/null). Under load the CPU seconds are the steadier measure; the targets are about wall time on an idle machine.
 run() {
   local name=$1; shift
-  local t0 t1
+  local t0 t1 cpu=0
   t0=$(date +%s.%N)
-  "$@" >"$WORK/out.$name" 2>"$WORK/err.$name" || true
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$WORK/cpu.$name" "$@" >"$WORK/out.$name" 2>"$WORK/err.$name" || true
+    cpu=$(awk 'END {print $1 + $2}' "$WORK/cpu.$name")
+  else
+    "$@" >"$WORK/out.$name" 2>"$WORK/err.$name" || true
+  fi
   t1=$(date +%s.%N)
-  echo -e "$name\t$(echo "$t1 - $t0" | bc)" >>"$times"
+  echo -e "$name\t$(echo "$t1 - $t0" | bc)\t$cpu" >>"$times"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB;" \
@@ -231,10 +237,11 @@ fi
 echo "load after: $(load)"
 python3 - "$times" <<'EOF'
 import statistics, sys
-t = {}
+t, c = {}, {}
 for line in open(sys.argv[1]):
-    k, v = line.split("\t"); t.setdefault(k, []).append(float(v))
+    k, v, cpu = line.split("\t"); t.setdefault(k, []).append(float(v)); c.setdefault(k, []).append(float(cpu))
 med = {k: statistics.median(v) for k, v in t.items()}
+cmed = {k: statistics.median(v) for k, v in c.items()}
 pairs = [("secrets", "rg-secrets", "secrets DIR vs rg -jN, 13 regexes"),
          ("digest", "openssl-both", "digest (SHA-256+512) vs openssl dgst twice"),
          ("digest-sha256", "sha256sum", "digest --algorithm sha256 vs sha256sum"),
@@ -242,8 +249,9 @@ pairs = [("secrets", "rg-secrets", "secrets DIR vs rg -jN, 13 regexes"),
          ("mask", "grep-forms", "mask, 200 secrets vs grep -F -f forms"),
          ("version", "version-before", "--version: now vs before issue 21"),
          ("ingest", "ingest-before", "ingest small SARIF: now vs before")]
-print("\n| comparison | ours (median s) | peer (median s) | ratio |\n|---|---|---|---|")
+print("\n| comparison | ours (median s) | peer (median s) | ratio | CPU s ours / peer | CPU ratio |\n|---|---|---|---|---|---|")
 for ours, peer, what in pairs:
     if ours in med and peer in med:
-        print("| %s | %.2f | %.2f | **%.2f×** |" % (what, med[ours], med[peer], med[ours] / med[peer]))
+        cpu = "%.2f / %.2f | %.2f×" % (cmed[ours], cmed[peer], cmed[ours] / cmed[peer]) if cmed[peer] > 0 else "- | -"
+        print("| %s | %.2f | %.2f | **%.2f×** | %s |" % (what, med[ours], med[peer], med[ours] / med[peer], cpu))
 EOF

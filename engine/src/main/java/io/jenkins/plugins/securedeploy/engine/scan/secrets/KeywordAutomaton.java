@@ -13,9 +13,10 @@ import java.util.Locale;
  *
  * <p>{@link #firstHit(byte[], int, int)} runs the same automaton over raw bytes, before any decoding: in UTF-8 every
  * byte below 0x80 is one ASCII character and every byte of a multi-byte (or malformed) sequence is at least 0x80, so
- * the bytes hold a keyword exactly where the decoded text does. A table of the keywords' first two bytes (every case)
- * lets it step over text where no keyword can start without walking the automaton, whose next state depends on the
- * last one; the automaton's byte table is compressed to the characters keywords contain.
+ * the bytes hold a keyword exactly where the decoded text does. When every keyword has three bytes or more, a table
+ * of byte pairs does it ({@link KeywordPairFilter}); otherwise a table of the keywords' first two bytes (every case)
+ * lets the automaton step over text where no keyword can start; its byte table is compressed to the characters
+ * keywords contain.
  */
 final class KeywordAutomaton {
     private static final int ALPHABET = 128;
@@ -38,10 +39,8 @@ final class KeywordAutomaton {
     private final byte[] byteClass = new byte[256];
     private final int[] byteNext;
     private final long[] pairs = new long[1024];
-    /** Non-zero per hashed, case-folded first three bytes of a keyword; null when a keyword is shorter than three. */
-    private final byte[] grams;
-    /** Per hash, the keywords (lower-case bytes) whose first three bytes hash there. */
-    private final byte[][][] bucket;
+    /** The byte prefilter when every keyword has three bytes or more, else null (the automaton is used). */
+    private final KeywordPairFilter pairFilter;
 
     KeywordAutomaton(List<String> keywords) {
         lengths = new int[keywords.size()];
@@ -101,39 +100,8 @@ final class KeywordAutomaton {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         byteNext = compileBytes(keywords, states);
-        boolean allLong = keywords.stream().allMatch(k -> k.length() >= GRAM);
-        grams = allLong ? new byte[1 << GRAM_BITS] : null;
-        bucket = allLong ? new byte[1 << GRAM_BITS][][] : null;
-        if (allLong) {
-            for (String k : keywords) {
-                byte[] word = k.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                int h = gramHash(word[0] | word[1] << 8 | word[2] << 16);
-                grams[h] = 1;
-                byte[][] old = bucket[h] == null ? new byte[0][] : bucket[h];
-                byte[][] grown = Arrays.copyOf(old, old.length + 1);
-                grown[old.length] = word;
-                bucket[h] = grown;
-            }
-        }
-    }
-
-    private static final int GRAM = 3;
-    /** 4 KiB of filter: stays in the L1 cache; the few more false candidates cost one short comparison each. */
-    private static final int GRAM_BITS = 12;
-    private static final int FOLD_BITS = 0x20202020;
-    private static final java.lang.invoke.VarHandle INTS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    /**
-     * Hash of three bytes (the low 24 bits) folded with {@code | 0x20} (A-Z to a-z; other bytes may collide, which only
-     * costs a check).
-     */
-    private static int gramHash(int threeBytes) {
-        return hashFolded((threeBytes | FOLD_BITS) & 0xFFFFFF);
-    }
-
-    private static int hashFolded(int folded) {
-        return (folded * 0x9E3779B1) >>> (32 - GRAM_BITS);
+        pairFilter = keywords.stream().allMatch(k -> k.length() >= KeywordPairFilter.MIN_LENGTH)
+                ? new KeywordPairFilter(keywords) : null;
     }
 
     /**
@@ -192,74 +160,13 @@ final class KeywordAutomaton {
     }
 
     /**
-     * The index of the last byte of the first keyword occurrence that ends in {@code bytes[from, to)}, found by an
-     * automaton started at the root at {@code from}, or -1 when there is none. Callers start at line starts, where
-     * the automaton is at the root anyway (no keyword contains a line break).
+     * The index of the last byte of a keyword occurrence in {@code bytes[from, to)} on the first line there holding
+     * one, or -1 when there is none. Callers start at line starts, where the automaton is at the root anyway (no
+     * keyword contains a line break). With a keyword shorter than three bytes, the automaton finds the occurrence that
+     * ends first; otherwise {@link KeywordPairFilter} finds one on the same line.
      */
     int firstHit(byte[] bytes, int from, int to) {
-        return grams == null ? firstHitByAutomaton(bytes, from, to) : firstHitByGrams(bytes, from, to);
-    }
-
-    /**
-     * Every position's first three bytes, case-folded and hashed, looked up in a 4 KiB table of the keywords' first
-     * three bytes — one cached load per position, independent of the last position's (unlike an automaton step), two
-     * positions per four-byte read — and a hit confirmed by comparing the keywords of that hash. Returns the last byte
-     * of the first keyword found — the one that starts first, which is on the same line as the one that ends first.
-     */
-    @SuppressWarnings("cast") // the cast selects the VarHandle's signature-polymorphic return type
-    private int firstHitByGrams(byte[] bytes, int from, int to) {
-        final byte[] g = grams;
-        int i = from;
-        for (; i + 4 <= to; i += 2) {
-            int x = (int) INTS.get(bytes, i) | FOLD_BITS;
-            if (g[hashFolded(x & 0xFFFFFF)] != 0) {
-                int end = confirm(bytes, i, to, hashFolded(x & 0xFFFFFF));
-                if (end >= 0) {
-                    return end;
-                }
-            }
-            if (g[hashFolded(x >>> 8)] != 0) {
-                int end = confirm(bytes, i + 1, to, hashFolded(x >>> 8));
-                if (end >= 0) {
-                    return end;
-                }
-            }
-        }
-        for (; i + GRAM <= to; i++) {
-            int h = gramHash((bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16);
-            if (g[h] != 0) {
-                int end = confirm(bytes, i, to, h);
-                if (end >= 0) {
-                    return end;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The last index of a keyword of bucket {@code h} starting at {@code at} and ending before {@code to}, or -1. */
-    private int confirm(byte[] bytes, int at, int to, int h) {
-        for (byte[] word : bucket[h]) {
-            int n = word.length;
-            if (at + n > to) {
-                continue;
-            }
-            int j = 0;
-            while (j < n) {
-                int b = bytes[at + j];
-                if (b >= 'A' && b <= 'Z') {
-                    b += 'a' - 'A';
-                }
-                if (b != word[j]) {
-                    break;
-                }
-                j++;
-            }
-            if (j == n) {
-                return at + n - 1;
-            }
-        }
-        return -1;
+        return pairFilter == null ? firstHitByAutomaton(bytes, from, to) : pairFilter.firstHit(bytes, from, to);
     }
 
     /** For keyword sets with a keyword shorter than three bytes: the automaton, stepping over unlikely pairs. */
