@@ -18,7 +18,7 @@ final class DeployAsk implements Serializable {
     final String policy;
     final ArrayList<String> signatures;
     final String keyCredentialsId;
-    /** The step's { } block is the deploy body (withSecureDeploy), not a command. */
+    /** The step's { } block is the deploy body (secureDeploy), not a command. */
     final boolean body;
 
     DeployAsk(SecureDeployStep step) {

@@ -47,9 +47,9 @@ final class DeployInputs {
     static DeployInputs read(DeployAsk ask, FilePath workspace, StepResultHandler result)
             throws IOException, InterruptedException {
         if (ask.environment.isEmpty() || ask.artifact.isEmpty() || ask.command.isEmpty() != ask.body) {
-            throw new AbortException(ask.body ? "withSecureDeploy needs environment: 'name' and artifact: 'file in "
+            throw new AbortException(ask.body ? "secureDeploy needs environment: 'name' and artifact: 'file in "
                     + "the workspace', and runs its { } block as the deploy body (no command)"
-                    : "secureDeploy needs environment: 'name', artifact: 'file in the workspace' and command: 'the "
+                    : "secureDeployCommand needs environment: 'name', artifact: 'file in the workspace' and command: 'the "
                     + "deploy command'");
         }
         AgentWorkspace agent = new AgentWorkspace(workspace);

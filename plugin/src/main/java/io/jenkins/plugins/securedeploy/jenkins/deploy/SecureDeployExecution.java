@@ -57,7 +57,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
     private volatile boolean approvalDecided;
     /** The second leg runs (credentials may be issued): after a restart the step fails closed. */
     private volatile boolean deploying;
-    /** The step's block runs with the credentials (withSecureDeploy); the runner waits for it in memory. */
+    /** The step's block runs with the credentials (secureDeploy); the runner waits for it in memory. */
     private volatile boolean inBody;
     private transient volatile DeploymentHost.Leg atDeploy;
     private transient volatile HostBody hostBody;
@@ -108,7 +108,7 @@ class SecureDeployExecution extends ApprovalWaitExecution {
         });
     }
 
-    /** The step's block as the engine's deploy body (withSecureDeploy), or null: the command is. */
+    /** The step's block as the engine's deploy body (secureDeploy), or null: the command is. */
     private HostBody body() {
         hostBody = ask.body ? new HostBody() : null;
         return hostBody;

@@ -29,9 +29,10 @@ import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code secureDeploy(environment: 'prod', artifact: 'dist/app.tar.gz', command: './deploy.sh')}: runs the engine's
+ * {@code secureDeployCommand(environment: 'prod', artifact: 'dist/app.tar.gz', command: './deploy.sh')}: runs the engine's
  * deployment phase machine (verify, gate, approval, credentials, the deploy command, revoke, attest, record) for one
- * artifact of the workspace. The environment's requirements, approval rule and credential profile come from the
+ * artifact of the workspace, with a command string as the deploy body ({@code secureDeploy} is the same flow with a
+ * {@code { }} block, {@link WithSecureDeployStep}). The environment's requirements, approval rule and credential profile come from the
  * policy's {@code environments}; an approval rule makes the step wait, durably and without a thread, for the vote on
  * the build's "Approvals" page. Fails the build with the one reason of the phase that decided; returns the outcome.
  */
@@ -114,13 +115,13 @@ public class SecureDeployStep extends Step {
     }
 
     @Extension
-    @Symbol("secureDeploy")
+    @Symbol("secureDeployCommand")
     public static class DescriptorImpl extends StepDescriptor {
         private final JenkinsFacade jenkins = new JenkinsFacade();
 
         @Override
         public String getFunctionName() {
-            return "secureDeploy";
+            return "secureDeployCommand";
         }
 
         @NonNull

@@ -6,12 +6,12 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * {@code withSecureDeploy(environment: 'prod', artifact: 'dist/app.tar.gz') { sh './deploy.sh' }}: secureDeploy
- * with a block as the deploy body instead of a command. The phase machine runs as for secureDeploy (verify, gate,
+ * {@code secureDeploy(environment: 'prod', artifact: 'dist/app.tar.gz') { sh './deploy.sh' }}: the deployment
+ * flow with its block as the deploy body. The phase machine runs as for secureDeployCommand (verify, gate,
  * approval — waiting durably when the environment has a rule — credentials); the block runs with the credentials
  * in its environment, and only there, its log masked; revoke, attest and record follow whatever the block did,
- * also when it fails or is aborted. A separate step because a Pipeline step that takes a block must always be
- * called with one, and secureDeploy's command form stays.
+ * also when it fails or is aborted. The command form is a step of its own ({@link SecureDeployStep},
+ * {@code secureDeployCommand}) because a Pipeline step that takes a block must always be called with one.
  */
 public class WithSecureDeployStep extends SecureDeployStep {
     @DataBoundConstructor
@@ -25,11 +25,11 @@ public class WithSecureDeployStep extends SecureDeployStep {
     }
 
     @Extension
-    @Symbol("withSecureDeploy")
+    @Symbol("secureDeploy")
     public static class DescriptorImpl extends SecureDeployStep.DescriptorImpl {
         @Override
         public String getFunctionName() {
-            return "withSecureDeploy";
+            return "secureDeploy";
         }
 
         @NonNull

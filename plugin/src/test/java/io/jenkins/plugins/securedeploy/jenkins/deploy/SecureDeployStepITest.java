@@ -93,7 +93,7 @@ class SecureDeployStepITest {
     /** One deployment; its result in a variable of its own (Groovy refuses a second {@code def d} in one scope). */
     static String deploy(String env) {
         String d = "deployed_" + env;
-        return "def " + d + " = secureDeploy(environment: '" + env + "', artifact: 'app.bin', keyCredentialsId: "
+        return "def " + d + " = secureDeployCommand(environment: '" + env + "', artifact: 'app.bin', keyCredentialsId: "
                 + "'evidence-key', command: 'printf %s \"$DEPLOY_TOKEN\" > token-" + env + ".txt; echo \"token "
                 + "$DEPLOY_TOKEN\"; echo ran-" + env + "')\necho \"deployed ${" + d + ".status} ${" + d
                 + ".digest}\"\n";

@@ -19,14 +19,14 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * withSecureDeploy: the block is the deploy body. Its credentials exist only inside it (masked in its log, gone
+ * secureDeploy: the block is the deploy body. Its credentials exist only inside it (masked in its log, gone
  * after it), revoke, attest and record run after it whether it passed, failed or was aborted, and an environment
  * with an approval rule waits before the block runs.
  */
 @WithJenkins
 class WithSecureDeployStepITest {
     private static String block(String env, String body) {
-        return "def deployed_" + env + " = withSecureDeploy(environment: '" + env + "', artifact: 'app.bin', "
+        return "def deployed_" + env + " = secureDeploy(environment: '" + env + "', artifact: 'app.bin', "
                 + "keyCredentialsId: 'evidence-key') {\n" + body + "\n}\necho \"deployed ${deployed_" + env
                 + ".status}\"\n";
     }

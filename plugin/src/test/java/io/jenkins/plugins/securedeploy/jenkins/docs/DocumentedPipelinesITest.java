@@ -231,7 +231,7 @@ class DocumentedPipelinesITest {
                 + "approval-ledger.json").exists());
     }
 
-    /** The withSecureDeploy example: the block deploys to staging with the token, the deployment succeeds. */
+    /** The secureDeploy example: the block deploys to staging with the token, the deployment succeeds. */
     @Test
     void shouldRunTheWithSecureDeployPipelineAsDocumented(JenkinsRule r) throws Exception {
         WorkflowRun b = r.buildAndAssertSuccess(secureDeployJob(r, "with-secure-deploy"));
