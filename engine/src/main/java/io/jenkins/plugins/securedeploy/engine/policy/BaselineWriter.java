@@ -25,19 +25,39 @@ public final class BaselineWriter {
     }
 
     public void write(List<Finding> findings, OutputStream out) throws IOException {
+        List<BaselineEntry> sorted = Baseline.ofFindings(findings).entries().values().stream()
+                .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList();
+        write(visitor -> {
+            for (BaselineEntry e : sorted) {
+                visitor.visit(e);
+            }
+        }, out);
+    }
+
+    /** Entries already one per fingerprint and sorted by it (a gate's spool on disk), streamed. */
+    public void write(Entries sorted, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
             g.writeArrayFieldStart("findings");
-            for (BaselineEntry e : Baseline.ofFindings(findings).entries().values().stream()
-                    .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList()) {
-                writeEntry(g, e);
-            }
+            sorted.forEach(e -> writeEntry(g, e));
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    /** Baseline entries in their written order, visited one at a time. */
+    @FunctionalInterface
+    public interface Entries {
+        /** Receives one entry. */
+        @FunctionalInterface
+        interface Visitor {
+            void visit(BaselineEntry entry) throws IOException;
+        }
+
+        void forEach(Visitor visitor) throws IOException;
     }
 
     /** One baseline entry as JSON; the gate report's "fixed" list uses the same shape. */

@@ -37,6 +37,14 @@ public final class GateReportWriter {
     }
 
     public void write(GateReport r, OutputStream out) throws IOException {
+        write(r, FindingOutcomes.of(r.findings()), out);
+    }
+
+    /**
+     * The report with {@code all} as its findings list (a gate's every finding, streamed from disk) instead of the
+     * findings the report model holds for display.
+     */
+    public void write(GateReport r, FindingOutcomes all, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -47,9 +55,7 @@ public final class GateReportWriter {
             decision(g, r);
             summary(g, r);
             g.writeArrayFieldStart("findings");
-            for (FindingOutcome o : r.findings()) {
-                finding(g, o);
-            }
+            all.forEach(o -> finding(g, o));
             g.writeEndArray();
             g.writeArrayFieldStart("fixed");
             for (BaselineEntry e : r.fixed()) {
