@@ -55,14 +55,21 @@ public final class GateService {
 
     private final Clock clock;
     private final ReportInputs reports;
+    private final int chunk;
 
     public GateService(Clock clock) {
         this(clock, ReportInputs.standard());
     }
 
     public GateService(Clock clock, ReportInputs reports) {
+        this(clock, reports, GateSpool.CHUNK);
+    }
+
+    /** With {@code chunk} findings per sorted run on disk (tests make it small to merge many runs). */
+    GateService(Clock clock, ReportInputs reports, int chunk) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.chunk = chunk;
     }
 
     /**
@@ -102,7 +109,7 @@ public final class GateService {
         EvidenceFacts facts = request.sboms().isEmpty() ? request.facts() : request.facts().withSbomPresent(true);
         LocalDate today = LocalDate.now(clock);
         Policy effective = new PolicyMerger().merge(request.floor(), project, today);
-        try (GateSpool spool = GateSpool.open(effective.waivers(), GateSpool.CHUNK)) {
+        try (GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
             GateFeed feed = new GateFeed(new FindingTally(effective, baseline, today, KEEP), spool,
                     !effective.rules().isEmpty());
             for (ScanResult r : request.results()) {
@@ -128,7 +135,17 @@ public final class GateService {
                     clock.instant());
             List<EvidenceRef> files = store(report, spool, request.folder(), store);
             if (sarif != null) {
-                new SarifWriter().write(report, v -> spool.findings(v::visit), sarif);
+                new SarifWriter().write(report, v -> spool.findings(v::visit), new java.io.FilterOutputStream(sarif) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the caller's stream stays open
+                    }
+                });
             }
             return new GateOutcome(decision, report, results, files);
         } catch (IOException e) {
