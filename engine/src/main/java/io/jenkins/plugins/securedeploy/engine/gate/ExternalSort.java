@@ -1,11 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +18,9 @@ import java.util.PriorityQueue;
 final class ExternalSort<T> implements AutoCloseable {
     /** How a record is written to and read from a run. */
     interface Codec<T> {
-        void write(DataOutputStream out, T value) throws IOException;
+        void write(RunOutput out, T value) throws IOException;
 
-        T read(DataInputStream in) throws IOException;
+        T read(RunInput in) throws IOException;
     }
 
     /** Receives the records in order. */
@@ -34,7 +29,6 @@ final class ExternalSort<T> implements AutoCloseable {
     }
 
     static final int FAN_IN = 64;
-    private static final int BUFFER = 1 << 15;
 
     private final Codec<T> codec;
     private final Comparator<T> order;
@@ -91,7 +85,7 @@ final class ExternalSort<T> implements AutoCloseable {
         while (runs.size() > FAN_IN) {
             List<Path> group = new ArrayList<>(runs.subList(0, FAN_IN));
             Path merged = newRun();
-            try (DataOutputStream out = output(merged)) {
+            try (RunOutput out = output(merged)) {
                 merge(group, v -> {
                     out.writeBoolean(true);
                     codec.write(out, v);
@@ -110,13 +104,12 @@ final class ExternalSort<T> implements AutoCloseable {
     private record Head<T>(T value, int run) {}
 
     private void merge(List<Path> group, Visitor<T> visitor) throws IOException {
-        List<DataInputStream> in = new ArrayList<>();
+        List<RunInput> in = new ArrayList<>();
         try {
             PriorityQueue<Head<T>> heads = new PriorityQueue<>(group.size(),
                     Comparator.comparing((Head<T> h) -> h.value(), order).thenComparingInt(Head::run));
             for (int i = 0; i < group.size(); i++) {
-                InputStream raw = Files.newInputStream(group.get(i));
-                DataInputStream d = new DataInputStream(new BufferedInputStream(raw, BUFFER));
+                RunInput d = new RunInput(Files.newInputStream(group.get(i)));
                 in.add(d);
                 if (d.readBoolean()) {
                     heads.add(new Head<>(codec.read(d), i));
@@ -125,13 +118,13 @@ final class ExternalSort<T> implements AutoCloseable {
             while (!heads.isEmpty()) {
                 Head<T> h = heads.poll();
                 visitor.visit(h.value());
-                DataInputStream d = in.get(h.run());
+                RunInput d = in.get(h.run());
                 if (d.readBoolean()) {
                     heads.add(new Head<>(codec.read(d), h.run()));
                 }
             }
         } finally {
-            for (DataInputStream d : in) {
+            for (RunInput d : in) {
                 d.close();
             }
         }
@@ -144,7 +137,7 @@ final class ExternalSort<T> implements AutoCloseable {
 
     private Path writeSorted(List<T> records) throws IOException {
         Path run = newRun();
-        try (DataOutputStream out = output(run)) {
+        try (RunOutput out = output(run)) {
             for (T value : records) {
                 out.writeBoolean(true);
                 codec.write(out, value);
@@ -158,8 +151,8 @@ final class ExternalSort<T> implements AutoCloseable {
         return dir.resolve(prefix + "-" + (made++) + ".run");
     }
 
-    private static DataOutputStream output(Path file) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+    private static RunOutput output(Path file) throws IOException {
+        return new RunOutput(Files.newOutputStream(file));
     }
 
     @Override

@@ -23,13 +23,23 @@ final class GateSpool implements AutoCloseable {
     /** Findings held in memory per sorted run. */
     static final int CHUNK = 16_384;
 
-    private static final Comparator<OutcomeCodec.Spooled> REPORT_ORDER = Comparator
-            .comparingInt((OutcomeCodec.Spooled s) -> -s.outcome().finding().severity().gateRank())
-            .thenComparing(s -> s.outcome().finding().tool())
-            .thenComparing(s -> s.outcome().finding().fingerprint())
-            .thenComparingLong(OutcomeCodec.Spooled::seq);
-    private static final Comparator<OutcomeCodec.Entry> BASELINE_ORDER = Comparator
-            .comparing((OutcomeCodec.Entry e) -> e.entry().fingerprint()).thenComparingLong(OutcomeCodec.Entry::seq);
+    /** Worst first (severity as the gate ranks it), then tool, fingerprint, arrival. */
+    private static final Comparator<OutcomeCodec.Spooled> REPORT_ORDER = (a, b) -> {
+        Finding x = a.outcome().finding();
+        Finding y = b.outcome().finding();
+        int c = Integer.compare(y.severity().gateRank(), x.severity().gateRank());
+        if (c == 0) {
+            c = x.tool().compareTo(y.tool());
+        }
+        if (c == 0) {
+            c = x.fingerprint().compareTo(y.fingerprint());
+        }
+        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+    };
+    private static final Comparator<OutcomeCodec.Entry> BASELINE_ORDER = (a, b) -> {
+        int c = a.entry().fingerprint().compareTo(b.entry().fingerprint());
+        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+    };
 
     private final Path dir;
     private final ExternalSort<OutcomeCodec.Spooled> report;

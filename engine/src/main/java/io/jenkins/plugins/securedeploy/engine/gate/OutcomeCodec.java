@@ -8,8 +8,6 @@ import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -19,7 +17,7 @@ import java.util.Map;
 /**
  * The compact binary form of the gate's spooled records (never a file format anyone else reads: it lives in a
  * temporary folder for one gate run): a finding's fields as they are, its outcome with waivers as their index in
- * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit (modified UTF-8), so
+ * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RunOutput}), so
  * what is read back is exactly what was written.
  */
 final class OutcomeCodec {
@@ -29,7 +27,6 @@ final class OutcomeCodec {
     /** One baseline entry of the next run: when it arrived and from which input. */
     record Entry(long seq, int source, BaselineEntry entry) {}
 
-    private static final int PIECE = 20_000;
     private static final Severity[] SEVERITIES = Severity.values();
     private static final Category[] CATEGORIES = Category.values();
 
@@ -45,7 +42,7 @@ final class OutcomeCodec {
 
     final ExternalSort.Codec<Spooled> outcomes = new ExternalSort.Codec<>() {
         @Override
-        public void write(DataOutputStream out, Spooled s) throws IOException {
+        public void write(RunOutput out, Spooled s) throws IOException {
             out.writeLong(s.seq());
             out.writeInt(s.source());
             FindingOutcome o = s.outcome();
@@ -57,7 +54,7 @@ final class OutcomeCodec {
         }
 
         @Override
-        public Spooled read(DataInputStream in) throws IOException {
+        public Spooled read(RunInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
             Finding f = finding(in);
@@ -71,7 +68,7 @@ final class OutcomeCodec {
 
     final ExternalSort.Codec<Entry> entries = new ExternalSort.Codec<>() {
         @Override
-        public void write(DataOutputStream out, Entry e) throws IOException {
+        public void write(RunOutput out, Entry e) throws IOException {
             out.writeLong(e.seq());
             out.writeInt(e.source());
             BaselineEntry b = e.entry();
@@ -83,7 +80,7 @@ final class OutcomeCodec {
         }
 
         @Override
-        public Entry read(DataInputStream in) throws IOException {
+        public Entry read(RunInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
             return new Entry(seq, source, new BaselineEntry(str(in), str(in), str(in), SEVERITIES[in.readByte()],
@@ -106,7 +103,7 @@ final class OutcomeCodec {
         return i < 0 ? null : waivers.get(i);
     }
 
-    static void finding(DataOutputStream out, Finding f) throws IOException {
+    static void finding(RunOutput out, Finding f) throws IOException {
         str(out, f.tool());
         str(out, f.ruleId());
         str(out, f.title());
@@ -133,7 +130,7 @@ final class OutcomeCodec {
         str(out, f.fingerprint());
     }
 
-    static Finding finding(DataInputStream in) throws IOException {
+    static Finding finding(RunInput in) throws IOException {
         String tool = str(in);
         String ruleId = str(in);
         String title = str(in);
@@ -150,27 +147,11 @@ final class OutcomeCodec {
         return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, str(in));
     }
 
-    static void str(DataOutputStream out, String s) throws IOException {
-        int n = s.length();
-        out.writeInt(n);
-        if (n <= PIECE) {
-            out.writeUTF(s);
-            return;
-        }
-        for (int i = 0; i < n; i += PIECE) {
-            out.writeUTF(s.substring(i, Math.min(n, i + PIECE)));
-        }
+    static void str(RunOutput out, String s) throws IOException {
+        out.writeString(s);
     }
 
-    static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n <= PIECE) {
-            return in.readUTF();
-        }
-        StringBuilder sb = new StringBuilder(n);
-        while (sb.length() < n) {
-            sb.append(in.readUTF());
-        }
-        return sb.toString();
+    static String str(RunInput in) throws IOException {
+        return in.readString();
     }
 }
