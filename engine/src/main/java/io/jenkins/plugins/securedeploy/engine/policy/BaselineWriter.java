@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
@@ -63,11 +64,23 @@ public final class BaselineWriter {
     /** One baseline entry as JSON; the gate report's "fixed" list uses the same shape. */
     public static void writeEntry(JsonGenerator g, BaselineEntry e) throws IOException {
         g.writeStartObject();
-        g.writeStringField("fingerprint", e.fingerprint());
-        g.writeStringField("tool", e.tool());
-        g.writeStringField("ruleId", e.ruleId());
-        g.writeStringField("severity", e.severity().name());
-        g.writeStringField("title", e.title());
+        field(g, FINGERPRINT, e.fingerprint());
+        field(g, TOOL, e.tool());
+        field(g, RULE_ID, e.ruleId());
+        field(g, SEVERITY, e.severity().name());
+        field(g, TITLE, e.title());
         g.writeEndObject();
+    }
+
+    // names encoded once: a baseline lists every fingerprint
+    private static final SerializedString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializedString TOOL = new SerializedString("tool");
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString SEVERITY = new SerializedString("severity");
+    private static final SerializedString TITLE = new SerializedString("title");
+
+    private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 }

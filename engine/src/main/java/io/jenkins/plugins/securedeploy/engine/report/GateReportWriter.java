@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
@@ -176,14 +177,20 @@ public final class GateReportWriter {
         g.writeEndObject();
     }
 
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString COUNTED = new SerializedString("counted");
+    private static final SerializedString WAIVED_BY = new SerializedString("waivedBy");
+    private static final SerializedString EXPIRED_WAIVER = new SerializedString("expiredWaiver");
+
     private static void finding(JsonGenerator g, FindingOutcome o) throws IOException {
         Finding f = o.finding();
         g.writeStartObject();
         FindingJsonWriter.writeFields(g, f);
-        g.writeStringField("status", o.isNew() ? "new" : "unchanged");
-        g.writeBooleanField("counted", o.counted());
-        g.writeStringField("waivedBy", o.waiver().map(Waiver::describe).orElse(null));
-        g.writeStringField("expiredWaiver", o.expired().map(Waiver::describe).orElse(null));
+        FindingJsonWriter.string(g, STATUS, o.isNew() ? "new" : "unchanged");
+        g.writeFieldName(COUNTED);
+        g.writeBoolean(o.counted());
+        FindingJsonWriter.string(g, WAIVED_BY, o.waivedBy() == null ? null : o.waivedBy().describe());
+        FindingJsonWriter.string(g, EXPIRED_WAIVER, o.expiredWaiver() == null ? null : o.expiredWaiver().describe());
         g.writeEndObject();
     }
 
