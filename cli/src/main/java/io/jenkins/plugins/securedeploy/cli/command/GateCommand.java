@@ -19,7 +19,6 @@ import io.jenkins.plugins.securedeploy.engine.policy.GateReason;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyReader;
 import io.jenkins.plugins.securedeploy.engine.policy.Relaxation;
-import io.jenkins.plugins.securedeploy.engine.report.SarifWriter;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomIngest;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSource;
 import io.jenkins.plugins.securedeploy.engine.sbom.SbomSummary;
@@ -29,6 +28,12 @@ import io.jenkins.plugins.securedeploy.engine.sign.TrustMaterial;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationPolicy;
 import io.jenkins.plugins.securedeploy.engine.sign.VerificationRequest;
 import io.jenkins.plugins.securedeploy.engine.sign.registry.VerificationService;
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
+import io.jenkins.plugins.securedeploy.engine.core.IoReason;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -174,15 +179,12 @@ public final class GateCommand implements Callable<Integer> {
                     request = request.withInputProblems(e.problems());
                 }
             }
-            outcome = new GateService(clock).decide(request, store);
-            if (sarif != null) {
-                IngestCommand.write(sarif, new SarifWriter().write(outcome.report()));
-            }
+            outcome = sarif == null ? new GateService(clock).decide(request, store) : decideWithSarif(request, store);
         }
         GateDecision d = outcome.decision();
         output.line("Gate " + output.verdict(d.verdict().name()) + DecisionPresenter.overrideSuffix(d));
         DecisionPresenter.lines(d).forEach(output::line);
-        output.line("Findings: " + d.findings().size() + " (" + outcome.report().newCount() + " new, "
+        output.line("Findings: " + d.totals().findings() + " (" + outcome.report().newCount() + " new, "
                 + d.fixed().size() + " fixed)");
         output.line("Report: " + store.resolve(outcome.index()));
         if (sarif != null) {
@@ -201,6 +203,32 @@ public final class GateCommand implements Callable<Integer> {
         doc.put("sarif", sarif == null ? null : sarif.toAbsolutePath().toString());
         output.document(doc);
         return ExitCode.of(d).code();
+    }
+
+    /** The gate streams every gated finding to the SARIF file as it writes its report (no file when it throws). */
+    private GateOutcome decideWithSarif(GateRequest request, DirectoryEvidenceStore store) {
+        boolean done = false;
+        try {
+            Path parent = sarif.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(sarif), 1 << 16)) {
+                GateOutcome outcome = new GateService(clock).decide(request, store, out);
+                done = true;
+                return outcome;
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write " + sarif + ": " + IoReason.of(e), e);
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(sarif);
+                } catch (IOException ignored) {
+                    // the gate's own error is the one to report
+                }
+            }
+        }
     }
 
     private static String display(Path p) {

@@ -8,7 +8,10 @@ import io.jenkins.plugins.securedeploy.engine.host.EvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.host.WorkspacePaths;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +76,31 @@ public final class DirectoryEvidenceStore implements EvidenceStore {
         byte[] masked = masker.isEmpty() ? content : masker.mask(content);
         folder.write(key, masked);
         EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(masked), masked.length);
+        stored.removeIf(r -> r.name().equals(key));
+        stored.add(ref);
+        return ref;
+    }
+
+    /** Streams {@code content} to the file (masked on the way), so a report of any size never sits in memory. */
+    @Override
+    public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
+        String key = WorkspacePaths.normalize(name);
+        try (OutputStream file = new BufferedOutputStream(folder.create(key), 1 << 16);
+                OutputStream out = masker.isEmpty() ? file : masker.wrap(file)) {
+            content.writeTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the writer's close must not close the file before the masker drains
+                }
+            });
+        }
+        Path written = folder.root().resolve(key);
+        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.file(written), Files.size(written));
         stored.removeIf(r -> r.name().equals(key));
         stored.add(ref);
         return ref;

@@ -97,7 +97,7 @@ public final class DecisionPresenter {
             return List.of();
         }
         Map<String, FindingOutcome> outcomes = new HashMap<>();
-        for (FindingOutcome o : decision.findings()) {
+        for (FindingOutcome o : all(decision)) {
             outcomes.putIfAbsent(o.finding().fingerprint(), o);
         }
         Set<String> steps = new LinkedHashSet<>();
@@ -180,10 +180,20 @@ public final class DecisionPresenter {
 
     private static Map<String, Finding> byFingerprint(GateDecision decision) {
         Map<String, Finding> byFingerprint = new HashMap<>();
-        for (FindingOutcome o : decision.findings()) {
+        for (FindingOutcome o : all(decision)) {
             byFingerprint.putIfAbsent(o.finding().fingerprint(), o.finding());
         }
         return byFingerprint;
+    }
+
+    /** The findings kept for display and those the reasons name. */
+    private static List<FindingOutcome> all(GateDecision decision) {
+        if (decision.namedFindings().isEmpty()) {
+            return decision.findings();
+        }
+        List<FindingOutcome> all = new ArrayList<>(decision.findings());
+        all.addAll(decision.namedFindings());
+        return all;
     }
 
     /** The top findings of one reason, as indented lines. */

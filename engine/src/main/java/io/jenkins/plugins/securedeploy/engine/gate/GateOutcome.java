@@ -9,7 +9,10 @@ import java.util.Objects;
 
 /**
  * What one gate produced: the decision, the report model, every scan result it decided on (those the host passed
- * and those read from report bytes), and the report files as stored in the host's evidence store.
+ * and those read from report bytes), and the report files as stored in the host's evidence store. The gate streams:
+ * a result read from report bytes carries no findings (they were counted as they were parsed; the report's tool
+ * summaries say how many, {@code gate-report.json} lists them all), and the decision and report model hold the
+ * counts and the findings kept for display.
  */
 public record GateOutcome(GateDecision decision, GateReport report, List<ScanResult> results,
         List<EvidenceRef> files) {

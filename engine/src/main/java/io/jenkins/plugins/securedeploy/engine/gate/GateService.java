@@ -11,6 +11,7 @@ import io.jenkins.plugins.securedeploy.engine.policy.BaselineReader;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
 import io.jenkins.plugins.securedeploy.engine.policy.ComponentPolicy;
 import io.jenkins.plugins.securedeploy.engine.policy.EvidenceFacts;
+import io.jenkins.plugins.securedeploy.engine.policy.FindingTally;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.GateEvaluator;
 import io.jenkins.plugins.securedeploy.engine.policy.GateInput;
@@ -21,13 +22,15 @@ import io.jenkins.plugins.securedeploy.engine.policy.rules.PolicyRules;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleInput;
 import io.jenkins.plugins.securedeploy.engine.policy.rules.RuleInputs;
 import io.jenkins.plugins.securedeploy.engine.report.GateReport;
+import io.jenkins.plugins.securedeploy.engine.report.GateReportWriter;
+import io.jenkins.plugins.securedeploy.engine.report.SarifWriter;
 import io.jenkins.plugins.securedeploy.engine.report.HtmlReportWriter;
 import io.jenkins.plugins.securedeploy.engine.report.ReportFile;
-import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportInputs;
-import java.io.ByteArrayOutputStream;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportSource;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,16 +50,26 @@ public final class GateService {
     public static final String JSON = HtmlReportWriter.JSON;
     public static final String BASELINE = "baseline.json";
 
+    /** Findings a decision keeps for display (the page lists this many; the JSON lists all). */
+    static final int KEEP = HtmlReportWriter.DEFAULT_MAX_ROWS;
+
     private final Clock clock;
     private final ReportInputs reports;
+    private final int chunk;
 
     public GateService(Clock clock) {
         this(clock, ReportInputs.standard());
     }
 
     public GateService(Clock clock, ReportInputs reports) {
+        this(clock, reports, GateSpool.CHUNK);
+    }
+
+    /** With {@code chunk} findings per sorted run on disk (tests make it small to merge many runs). */
+    GateService(Clock clock, ReportInputs reports, int chunk) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.chunk = chunk;
     }
 
     /**
@@ -66,6 +79,21 @@ public final class GateService {
      * @throws EnvironmentException when the store refuses a report file
      */
     public GateOutcome decide(GateRequest request, EvidenceStore store) {
+        return decide(request, store, null);
+    }
+
+    /**
+     * Decides and stores the report, streaming: each report's findings are evaluated as they are parsed (waivers,
+     * baseline, thresholds) and spooled to a temporary folder, never all in memory; the decision keeps the counts,
+     * the top {@value HtmlReportWriter#DEFAULT_MAX_ROWS} findings for display and those the reasons name;
+     * {@value #JSON} (every finding) and {@value #BASELINE} are written from disk. The files and the decision are
+     * those of the same findings evaluated in memory. When {@code sarif} is not null, every gated finding is also
+     * written to it as SARIF 2.1.0 (the stream is not closed).
+     *
+     * @throws InvalidInputException when the policy is invalid or weaker than the floor
+     * @throws EnvironmentException when the store refuses a report file, or the findings cannot be spooled
+     */
+    public GateOutcome decide(GateRequest request, EvidenceStore store, OutputStream sarif) {
         Objects.requireNonNull(store, "store");
         Policy project = request.policy() == null ? Policy.DEFAULT
                 : new PolicyReader().read(request.policy().content(), request.policy().name());
@@ -78,49 +106,76 @@ public final class GateService {
                 inputProblems.addAll(e.problems());
             }
         }
-        List<ScanResult> results = new ArrayList<>(request.results());
-        results.addAll(reports.read(request.reports()));
         EvidenceFacts facts = request.sboms().isEmpty() ? request.facts() : request.facts().withSbomPresent(true);
+        LocalDate today = LocalDate.now(clock);
+        Policy effective = new PolicyMerger().merge(request.floor(), project, today);
+        try (GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
+            GateFeed feed = new GateFeed(new FindingTally(effective, baseline, today, KEEP), spool,
+                    !effective.rules().isEmpty());
+            for (ScanResult r : request.results()) {
+                feed.held(r);
+            }
+            for (ReportSource source : request.reports()) {
+                feed.report(source, reports);
+            }
+            if (!effective.sbom().isEmpty()) {
+                feed.held(new ComponentPolicy().check(request.sboms(), effective.sbom()));
+            }
+            if (!effective.rules().isEmpty()) {
+                // policy rules see every other input's findings; their violations are findings like any other
+                RuleInput input = RuleInputs.of(feed.ruleFindings(), baseline.entries().keySet(), request.sboms(),
+                        request.ruleContext(), clock.instant());
+                feed.held(new PolicyRules().check(effective.rules(), input, project.source()));
+            }
+            List<ScanResult> results = feed.results();
+            GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline,
+                    facts, request.override(), inputProblems), feed.tally());
+            GateReport report = GateReport.of(decision, results, feed.counts(),
+                    EvidenceEntries.of(request.evidence(), request.sboms(), facts), effective, project.source(),
+                    clock.instant());
+            List<EvidenceRef> files = store(report, spool, request.folder(), store);
+            if (sarif != null) {
+                new SarifWriter().write(report, v -> spool.findings(v::visit), new java.io.FilterOutputStream(sarif) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
 
-        Policy effective = new PolicyMerger().merge(request.floor(), project, LocalDate.now(clock));
-        if (!effective.sbom().isEmpty()) {
-            results.add(new ComponentPolicy().check(request.sboms(), effective.sbom()));
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the caller's stream stays open
+                    }
+                });
+            }
+            return new GateOutcome(decision, report, results, files);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot spool the gate's findings to a temporary folder: "
+                    + IoReason.of(e), e);
         }
-        if (!effective.rules().isEmpty()) {
-            // policy rules see every other input's findings; their violations are findings like any other
-            List<Finding> findings = results.stream().filter(s -> !s.isError()).flatMap(s -> s.findings().stream())
-                    .toList();
-            RuleInput input = RuleInputs.of(findings, baseline.entries().keySet(), request.sboms(),
-                    request.ruleContext(), clock.instant());
-            results.add(new PolicyRules().check(effective.rules(), input, project.source()));
-        }
-        GateDecision decision = new GateEvaluator(clock).evaluate(new GateInput(effective, results, baseline, facts,
-                request.override(), inputProblems));
-        GateReport report = GateReport.of(decision, results,
-                EvidenceEntries.of(request.evidence(), request.sboms(), facts), effective, project.source(),
-                clock.instant());
-        return new GateOutcome(decision, report, results, store(report, results, request.folder(), store));
     }
 
-    private static List<EvidenceRef> store(GateReport report, List<ScanResult> results, String folder,
+    private static List<EvidenceRef> store(GateReport report, GateSpool spool, String folder,
             EvidenceStore store) {
-        List<ReportFile> files = new ArrayList<>(new HtmlReportWriter().files(report));
-        ByteArrayOutputStream next = new ByteArrayOutputStream();
-        try {
-            new BaselineWriter().write(results.stream().flatMap(s -> s.findings().stream()).toList(), next);
-        } catch (IOException e) {
-            throw new EnvironmentException("cannot render " + BASELINE + ": " + IoReason.of(e), e);
-        }
-        files.add(new ReportFile(BASELINE, "application/json", next.toByteArray()));
+        List<ReportFile> page = new HtmlReportWriter().pageFiles(report);
         List<EvidenceRef> stored = new ArrayList<>();
-        for (ReportFile f : files) {
-            String name = folder.isEmpty() ? f.name() : folder + "/" + f.name();
-            try {
-                stored.add(store.store(name, f.mediaType(), f.content()));
-            } catch (IOException e) {
-                throw new EnvironmentException("cannot store gate report file " + name + ": " + IoReason.of(e), e);
-            }
+        stored.add(store(store, folder, INDEX, "text/html", out -> out.write(page.get(0).content())));
+        stored.add(store(store, folder, JSON, "application/json",
+                out -> new GateReportWriter().write(report, v -> spool.findings(v::visit), out)));
+        for (ReportFile f : page.subList(1, page.size())) {
+            stored.add(store(store, folder, f.name(), f.mediaType(), out -> out.write(f.content())));
         }
+        stored.add(store(store, folder, BASELINE, "application/json",
+                out -> new BaselineWriter().write(v -> spool.baseline(v::visit), out)));
         return List.copyOf(stored);
+    }
+
+    private static EvidenceRef store(EvidenceStore store, String folder, String file, String mediaType,
+            EvidenceStore.Content content) {
+        String name = folder.isEmpty() ? file : folder + "/" + file;
+        try {
+            return store.store(name, mediaType, content);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot store gate report file " + name + ": " + IoReason.of(e), e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The streaming gate's end of one report's parse: each finding goes into the {@link FindingTally} (classified and
@@ -22,16 +23,27 @@ import java.util.Objects;
  */
 public final class GateSink implements FindingSink {
     private final FindingTally tally;
-    private final FindingSpoolWriter spool;
+    private final Consumer<FindingOutcome> spool;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
     private long findings;
+    private long droppedProblems;
+    private long droppedWarnings;
     private ReportEnd end;
 
     /** {@code spool} may be null (nothing written to disk). */
     public GateSink(FindingTally tally, FindingSpoolWriter spool) {
+        this(spool == null ? (Consumer<FindingOutcome>) null : spool::write, tally);
+    }
+
+    private GateSink(Consumer<FindingOutcome> then, FindingTally tally) {
         this.tally = Objects.requireNonNull(tally, "tally");
-        this.spool = spool;
+        this.spool = then;
+    }
+
+    /** Each outcome also goes to {@code then} as it is counted. */
+    public static GateSink feeding(FindingTally tally, Consumer<FindingOutcome> then) {
+        return new GateSink(Objects.requireNonNull(then, "then"), tally);
     }
 
     @Override
@@ -39,7 +51,7 @@ public final class GateSink implements FindingSink {
         FindingOutcome o = tally.add(finding);
         findings++;
         if (spool != null) {
-            spool.write(o);
+            spool.accept(o);
         }
     }
 
@@ -47,6 +59,8 @@ public final class GateSink implements FindingSink {
     public void problem(Problem problem) {
         if (problems.size() < CollectingSink.MAX_NOTES) {
             problems.add(problem);
+        } else {
+            droppedProblems++;
         }
     }
 
@@ -54,6 +68,8 @@ public final class GateSink implements FindingSink {
     public void warning(Problem warning) {
         if (warnings.size() < CollectingSink.MAX_NOTES) {
             warnings.add(warning);
+        } else {
+            droppedWarnings++;
         }
     }
 
@@ -70,6 +86,19 @@ public final class GateSink implements FindingSink {
         return findings;
     }
 
+    /** Whether the report had problems (an ERROR result, whose findings the gate does not count). */
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** As a {@link CollectingSink} notes that some were not kept. */
+    private static void more(List<Problem> notes, long dropped, String what, String source) {
+        if (dropped > 0) {
+            notes.add(Problem.of("report.more-" + what, dropped + " more " + what + " not listed (only the first "
+                    + CollectingSink.MAX_NOTES + " are kept)", Location.ofFile(source)));
+        }
+    }
+
     /** The report's result without its findings; an ERROR when the parse did not end or reported a problem. */
     public ScanResult result(String source) {
         if (end == null) {
@@ -77,7 +106,11 @@ public final class GateSink implements FindingSink {
                     "the parser returned without reading the report to its end", Location.ofFile(source))));
         }
         List<Problem> notes = new ArrayList<>(problems);
+        if (!problems.isEmpty()) {
+            more(notes, droppedProblems, "problems", source);
+        }
         notes.addAll(warnings);
+        more(notes, droppedWarnings, "warnings", source);
         return new ScanResult(end.tool(), end.toolVersion(), source,
                 problems.isEmpty() ? ScanResult.Status.OK : ScanResult.Status.ERROR, List.of(), notes);
     }

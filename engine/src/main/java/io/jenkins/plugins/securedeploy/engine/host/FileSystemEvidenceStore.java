@@ -2,7 +2,9 @@ package io.jenkins.plugins.securedeploy.engine.host;
 
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.SecurityViolationException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +33,7 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
     @Override
     public synchronized EvidenceRef store(String name, String mediaType, byte[] content) throws IOException {
         String key = WorkspacePaths.normalize(name);
-        Path target = folder.resolve(key);
-        Files.createDirectories(target.getParent());
-        if (!target.getParent().toRealPath().startsWith(folder.root())) {
-            throw new SecurityViolationException("evidence name '" + WorkspacePaths.printable(name)
-                    + "' leads outside the evidence folder through a symbolic link");
-        }
+        Path target = target(name, key);
         try {
             Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
@@ -46,6 +43,33 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
         EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(content), content.length);
         stored.add(ref);
         return ref;
+    }
+
+    /** Streams {@code content} to the (new) file, so evidence of any size never sits in memory. */
+    @Override
+    public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
+        String key = WorkspacePaths.normalize(name);
+        Path target = target(name, key);
+        try (OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE); OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+            content.writeTo(out);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(key, null, "evidence is write-once and this name is already "
+                    + "recorded");
+        }
+        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.file(target), Files.size(target));
+        stored.add(ref);
+        return ref;
+    }
+
+    private Path target(String name, String key) throws IOException {
+        Path target = folder.resolve(key);
+        Files.createDirectories(target.getParent());
+        if (!target.getParent().toRealPath().startsWith(folder.root())) {
+            throw new SecurityViolationException("evidence name '" + WorkspacePaths.printable(name)
+                    + "' leads outside the evidence folder through a symbolic link");
+        }
+        return target;
     }
 
     @Override

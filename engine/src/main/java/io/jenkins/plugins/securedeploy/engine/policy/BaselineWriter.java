@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.policy;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
@@ -25,29 +26,61 @@ public final class BaselineWriter {
     }
 
     public void write(List<Finding> findings, OutputStream out) throws IOException {
+        List<BaselineEntry> sorted = Baseline.ofFindings(findings).entries().values().stream()
+                .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList();
+        write(visitor -> {
+            for (BaselineEntry e : sorted) {
+                visitor.visit(e);
+            }
+        }, out);
+    }
+
+    /** Entries already one per fingerprint and sorted by it (a gate's spool on disk), streamed. */
+    public void write(Entries sorted, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
             g.writeArrayFieldStart("findings");
-            for (BaselineEntry e : Baseline.ofFindings(findings).entries().values().stream()
-                    .sorted(java.util.Comparator.comparing(BaselineEntry::fingerprint)).toList()) {
-                writeEntry(g, e);
-            }
+            sorted.forEach(e -> writeEntry(g, e));
             g.writeEndArray();
             g.writeEndObject();
         }
     }
 
+    /** Baseline entries in their written order, visited one at a time. */
+    @FunctionalInterface
+    public interface Entries {
+        /** Receives one entry. */
+        @FunctionalInterface
+        interface Visitor {
+            void visit(BaselineEntry entry) throws IOException;
+        }
+
+        void forEach(Visitor visitor) throws IOException;
+    }
+
     /** One baseline entry as JSON; the gate report's "fixed" list uses the same shape. */
     public static void writeEntry(JsonGenerator g, BaselineEntry e) throws IOException {
         g.writeStartObject();
-        g.writeStringField("fingerprint", e.fingerprint());
-        g.writeStringField("tool", e.tool());
-        g.writeStringField("ruleId", e.ruleId());
-        g.writeStringField("severity", e.severity().name());
-        g.writeStringField("title", e.title());
+        field(g, FINGERPRINT, e.fingerprint());
+        field(g, TOOL, e.tool());
+        field(g, RULE_ID, e.ruleId());
+        field(g, SEVERITY, e.severity().name());
+        field(g, TITLE, e.title());
         g.writeEndObject();
+    }
+
+    // names encoded once: a baseline lists every fingerprint
+    private static final SerializedString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializedString TOOL = new SerializedString("tool");
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString SEVERITY = new SerializedString("severity");
+    private static final SerializedString TITLE = new SerializedString("title");
+
+    private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 }

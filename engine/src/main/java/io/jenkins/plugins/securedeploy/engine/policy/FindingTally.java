@@ -50,15 +50,25 @@ public final class FindingTally {
     private final TopFindings top;
     private final Set<String> seenBaseline = new HashSet<>();
     private final Map<Waiver, Long> waiverUses = new LinkedHashMap<>();
+    /** The first outcome of each fingerprint a scope kept (a reason may name it), when not keeping all. */
+    private final Map<String, TopFindings.Entry> named = new LinkedHashMap<>();
+    private final int keep;
     private long findings;
     private long freshFindings;
+    private long seq;
 
     public FindingTally(Policy policy, Baseline baseline, LocalDate today, int keep) {
+        this(policy, baseline, new WaiverIndex(policy.waivers(), today), keep, 0);
+    }
+
+    private FindingTally(Policy policy, Baseline baseline, WaiverIndex waivers, int keep, long seq) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.baseline = baseline == null ? Baseline.NONE : baseline;
-        this.waivers = new WaiverIndex(policy.waivers(), today);
+        this.waivers = waivers;
         this.unwaivable = policy.unwaivableRuleIds();
         this.top = new TopFindings(keep);
+        this.keep = keep;
+        this.seq = seq;
         scopes.add(new Scope("thresholds", "", null, policy.effectiveThresholds()));
         policy.tools().forEach((tool, t) -> scopes.add(new Scope("tools." + tool, tool, null, t)));
         policy.effectiveCategories().forEach((c, t) -> scopes.add(new Scope("categories." + c, "", c, t)));
@@ -95,18 +105,83 @@ public final class FindingTally {
             waived[s]++;
             waiverUses.merge(w, 1L, Long::sum);
         }
+        long n = seq++;
         if (counted) {
+            boolean kept = false;
             for (Scope scope : scopes) {
                 if (scope.applies(f)) {
-                    scope.total().add(f);
+                    kept |= scope.total().add(f);
                     if (!known) {
-                        scope.fresh().add(f);
+                        kept |= scope.fresh().add(f);
                     }
                 }
             }
+            if (kept && keep != ALL) {
+                named.putIfAbsent(f.fingerprint(), new TopFindings.Entry(n, o));
+            }
         }
-        top.offer(o);
+        top.offer(n, o);
         return o;
+    }
+
+    /**
+     * A tally for the findings of one more report, under the same policy, baseline and waivers, numbering its
+     * findings after everything counted here; {@link #absorb} adds it once the report was read to its end (a report
+     * that failed half-way is dropped whole, as the in-memory gate drops an ERROR result's findings).
+     */
+    public FindingTally fork() {
+        if (keep == ALL) {
+            throw new IllegalStateException("a tally keeping every finding is not forked");
+        }
+        return new FindingTally(policy, baseline, waivers, keep, seq);
+    }
+
+    /** Adds the counts and selections of {@code later}, a {@link #fork} of this tally fed after it. */
+    public void absorb(FindingTally later) {
+        if (later.policy != policy || later.baseline != baseline || later.waivers != waivers) {
+            throw new IllegalArgumentException("the tally was counted under another policy, baseline or waivers");
+        }
+        findings += later.findings;
+        freshFindings += later.freshFindings;
+        for (int i = 0; i < total.length; i++) {
+            total[i] += later.total[i];
+            fresh[i] += later.fresh[i];
+            waived[i] += later.waived[i];
+        }
+        later.waiverUses.forEach((w, n) -> waiverUses.merge(w, n, Long::sum));
+        seenBaseline.addAll(later.seenBaseline);
+        for (int i = 0; i < scopes.size(); i++) {
+            scopes.get(i).total().absorb(later.scopes.get(i).total());
+            scopes.get(i).fresh().absorb(later.scopes.get(i).fresh());
+        }
+        top.absorb(later.top);
+        later.named.forEach(named::putIfAbsent);
+        seq = Math.max(seq, later.seq);
+    }
+
+    /**
+     * The outcomes of findings the reasons name (by fingerprint) that are not among {@link #kept()}, worst first:
+     * with them a reason's top findings can be shown whatever was kept for display. Empty when keeping all.
+     */
+    public List<FindingOutcome> named() {
+        if (keep == ALL) {
+            return List.of();
+        }
+        Set<String> fingerprints = new HashSet<>();
+        for (Scope scope : scopes) {
+            scope.total().keptFingerprints(fingerprints);
+            scope.fresh().keptFingerprints(fingerprints);
+        }
+        Set<FindingOutcome> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        shown.addAll(top.kept());
+        List<TopFindings.Entry> out = new ArrayList<>();
+        named.forEach((fp, e) -> {
+            if (fingerprints.contains(fp) && !shown.contains(e.outcome())) {
+                out.add(e);
+            }
+        });
+        out.sort(TopFindings.ORDER);
+        return out.stream().map(TopFindings.Entry::outcome).toList();
     }
 
     public FindingTotals totals() {

@@ -12,6 +12,7 @@ public final class GateDecision {
     private final Verdict verdict;
     private final List<GateReason> reasons;
     private final List<FindingOutcome> findings;
+    private final List<FindingOutcome> named;
     private final FindingTotals totals;
     private final List<BaselineEntry> fixed;
     private final boolean baselinePresent;
@@ -20,8 +21,8 @@ public final class GateDecision {
     private final GateOverride override;
     private final LocalDate evaluatedOn;
 
-    GateDecision(Verdict verdict, List<GateReason> reasons, List<FindingOutcome> findings, FindingTotals totals,
-            List<BaselineEntry> fixed,
+    GateDecision(Verdict verdict, List<GateReason> reasons, List<FindingOutcome> findings,
+            List<FindingOutcome> named, FindingTotals totals, List<BaselineEntry> fixed,
             boolean baselinePresent, List<Waiver> expiredWaivers, List<Relaxation> relaxations,
             GateOverride override, LocalDate evaluatedOn) {
         if ((verdict == Verdict.PASSED) != reasons.isEmpty()) {
@@ -33,6 +34,7 @@ public final class GateDecision {
         this.verdict = verdict;
         this.reasons = List.copyOf(reasons);
         this.findings = List.copyOf(findings);
+        this.named = List.copyOf(named);
         this.totals = java.util.Objects.requireNonNull(totals, "totals");
         this.fixed = List.copyOf(fixed);
         this.baselinePresent = baselinePresent;
@@ -57,6 +59,14 @@ public final class GateDecision {
      */
     public List<FindingOutcome> findings() {
         return findings;
+    }
+
+    /**
+     * Findings the reasons name (by fingerprint) that are not among {@link #findings()}, worst first: a streaming
+     * gate keeps them so each reason's top findings can be told; empty when {@link #findings()} holds every finding.
+     */
+    public List<FindingOutcome> namedFindings() {
+        return named;
     }
 
     /** How many findings the gate saw in all, new, and per severity (total, new, waived). */

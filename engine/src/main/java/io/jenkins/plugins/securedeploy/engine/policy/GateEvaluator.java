@@ -87,7 +87,7 @@ public final class GateEvaluator {
             }
         }
         List<Waiver> expired = policy.waivers().stream().filter(w -> w.isExpiredOn(today)).toList();
-        return new GateDecision(verdict, reasons, tally.kept(), tally.totals(), tally.fixed(),
+        return new GateDecision(verdict, reasons, tally.kept(), tally.named(), tally.totals(), tally.fixed(),
                 in.baseline().present(), expired, relaxations(policy, in.facts()), accepted, today);
     }
 

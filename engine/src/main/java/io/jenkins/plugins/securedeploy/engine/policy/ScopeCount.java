@@ -30,22 +30,46 @@ final class ScopeCount {
         return s == Severity.UNKNOWN ? Severity.CRITICAL : s;
     }
 
-    void add(Finding f) {
+    /** Counts {@code f}; true when its fingerprint was kept in one of the lists (a reason may name it). */
+    boolean add(Finding f) {
         int s = ranked(f.severity()).ordinal();
         bySeverity[s]++;
-        keep(fingerprints.get(s), f.fingerprint());
+        boolean kept = keep(fingerprints.get(s), f.fingerprint());
         any++;
-        keep(anyFingerprints, f.fingerprint());
+        kept |= keep(anyFingerprints, f.fingerprint());
         if (cvss != null && f.hasScore() && f.score() >= cvss) {
             aboveCvss++;
-            keep(cvssFingerprints, f.fingerprint());
+            kept |= keep(cvssFingerprints, f.fingerprint());
         }
+        return kept;
     }
 
-    private static void keep(List<String> list, String fingerprint) {
+    /** Adds the counts of {@code later} (counted after everything here): sums, lists continued in arrival order. */
+    void absorb(ScopeCount later) {
+        for (int i = 0; i < bySeverity.length; i++) {
+            bySeverity[i] += later.bySeverity[i];
+            List<String> into = fingerprints.get(i);
+            later.fingerprints.get(i).forEach(fp -> keep(into, fp));
+        }
+        any += later.any;
+        later.anyFingerprints.forEach(fp -> keep(anyFingerprints, fp));
+        aboveCvss += later.aboveCvss;
+        later.cvssFingerprints.forEach(fp -> keep(cvssFingerprints, fp));
+    }
+
+    /** Every fingerprint kept in a list. */
+    void keptFingerprints(java.util.Set<String> into) {
+        fingerprints.forEach(into::addAll);
+        into.addAll(anyFingerprints);
+        into.addAll(cvssFingerprints);
+    }
+
+    private static boolean keep(List<String> list, String fingerprint) {
         if (list.size() < GateReason.MAX_FINGERPRINTS) {
             list.add(fingerprint);
+            return true;
         }
+        return false;
     }
 
     long count(Severity s) {

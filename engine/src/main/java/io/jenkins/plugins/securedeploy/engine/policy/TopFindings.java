@@ -7,16 +7,23 @@ import java.util.PriorityQueue;
 
 /**
  * The {@code limit} worst findings seen, in the report's order: severity as the gate ranks it (worst first), then
- * tool, then fingerprint. A heap whose top is the least of those kept, so each offer is O(log limit) and memory is
- * bounded by {@code limit} whatever the number of findings.
+ * tool, then fingerprint, then arrival (so the selection is exactly the head of a stable sort of every finding). A
+ * heap whose top is the least of those kept, so each offer is O(log limit) and memory is bounded by {@code limit}
+ * whatever the number of findings.
  */
 final class TopFindings {
     static final Comparator<FindingOutcome> WORST_FIRST = Comparator
             .comparingInt((FindingOutcome o) -> -o.finding().severity().gateRank())
             .thenComparing(o -> o.finding().tool()).thenComparing(o -> o.finding().fingerprint());
 
+    /** One kept outcome and when it arrived. */
+    record Entry(long seq, FindingOutcome outcome) {}
+
+    static final Comparator<Entry> ORDER = Comparator.comparing(Entry::outcome, WORST_FIRST)
+            .thenComparingLong(Entry::seq);
+
     private final int limit;
-    private final PriorityQueue<FindingOutcome> heap;
+    private final PriorityQueue<Entry> heap;
     private final List<FindingOutcome> all;
 
     TopFindings(int limit) {
@@ -25,11 +32,11 @@ final class TopFindings {
         }
         this.limit = limit;
         boolean unbounded = limit == Integer.MAX_VALUE;
-        this.heap = unbounded ? null : new PriorityQueue<>(Math.min(limit, 4096) + 1, WORST_FIRST.reversed());
+        this.heap = unbounded ? null : new PriorityQueue<>(Math.min(limit, 4096) + 1, ORDER.reversed());
         this.all = unbounded ? new ArrayList<>() : null;
     }
 
-    void offer(FindingOutcome o) {
+    void offer(long seq, FindingOutcome o) {
         if (all != null) {
             all.add(o);
             return;
@@ -37,12 +44,34 @@ final class TopFindings {
         if (limit == 0) {
             return;
         }
+        Entry e = new Entry(seq, o);
         if (heap.size() < limit) {
-            heap.add(o);
-        } else if (WORST_FIRST.compare(o, heap.peek()) < 0) {
+            heap.add(e);
+        } else if (ORDER.compare(e, heap.peek()) < 0) {
             heap.poll();
-            heap.add(o);
+            heap.add(e);
         }
+    }
+
+    /** Offers everything {@code other} kept (with its arrival numbers). */
+    void absorb(TopFindings other) {
+        if (other.all != null) {
+            throw new IllegalStateException("an unbounded selection cannot be absorbed");
+        }
+        other.heap.forEach(e -> offer(e.seq(), e.outcome()));
+    }
+
+    /** Whether {@code o} (by identity) is among those kept. */
+    boolean contains(FindingOutcome o) {
+        if (all != null) {
+            return true;
+        }
+        for (Entry e : heap) {
+            if (e.outcome() == o) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Those kept, worst first (every finding, in arrival order, when unbounded). */
@@ -50,8 +79,8 @@ final class TopFindings {
         if (all != null) {
             return List.copyOf(all);
         }
-        List<FindingOutcome> out = new ArrayList<>(heap);
-        out.sort(WORST_FIRST);
-        return List.copyOf(out);
+        List<Entry> out = new ArrayList<>(heap);
+        out.sort(ORDER);
+        return out.stream().map(Entry::outcome).toList();
     }
 }

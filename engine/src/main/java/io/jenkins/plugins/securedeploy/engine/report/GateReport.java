@@ -81,15 +81,33 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
      */
     public static GateReport of(GateDecision d, List<ScanResult> results, List<EvidenceEntry> evidence,
             Policy effective, String policySource, Instant generatedAt) {
+        return of(d, results, results.stream().map(r -> (long) r.findings().size()).toList(), evidence, effective,
+                policySource, generatedAt);
+    }
+
+    /**
+     * As {@link #of(GateDecision, List, List, Policy, String, Instant)}, with how many findings each result had
+     * ({@code findingCounts}, one per result): a streaming gate's results carry none, their findings were counted as
+     * they were read.
+     */
+    public static GateReport of(GateDecision d, List<ScanResult> results, List<Long> findingCounts,
+            List<EvidenceEntry> evidence, Policy effective, String policySource, Instant generatedAt) {
+        if (findingCounts.size() != results.size()) {
+            throw new IllegalArgumentException("one finding count per result: " + findingCounts.size() + " for "
+                    + results.size());
+        }
         FindingTotals totals = d.totals();
         Map<Severity, SeverityCount> bySeverity = new EnumMap<>(Severity.class);
         for (Severity s : displayOrder()) {
             FindingTotals.Counts c = totals.of(s);
             bySeverity.put(s, new SeverityCount(saturated(c.total()), saturated(c.fresh()), saturated(c.waived())));
         }
-        List<ToolSummary> tools = results.stream().map(r -> new ToolSummary(r.tool(), r.toolVersion(), r.source(),
-                r.status().name(), r.findings().size(),
-                r.problems().stream().map(p -> p.describe()).toList())).toList();
+        List<ToolSummary> tools = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            ScanResult r = results.get(i);
+            tools.add(new ToolSummary(r.tool(), r.toolVersion(), r.source(), r.status().name(),
+                    saturated(findingCounts.get(i)), r.problems().stream().map(p -> p.describe()).toList()));
+        }
         Map<Waiver, Long> applied = totals.waiverUses();
         List<AppliedWaiver> waivers = new ArrayList<>();
         applied.forEach((w, n) -> waivers.add(new AppliedWaiver(w, saturated(n))));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.engine.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
@@ -37,6 +38,14 @@ public final class GateReportWriter {
     }
 
     public void write(GateReport r, OutputStream out) throws IOException {
+        write(r, FindingOutcomes.of(r.findings()), out);
+    }
+
+    /**
+     * The report with {@code all} as its findings list (a gate's every finding, streamed from disk) instead of the
+     * findings the report model holds for display.
+     */
+    public void write(GateReport r, FindingOutcomes all, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -47,9 +56,7 @@ public final class GateReportWriter {
             decision(g, r);
             summary(g, r);
             g.writeArrayFieldStart("findings");
-            for (FindingOutcome o : r.findings()) {
-                finding(g, o);
-            }
+            all.forEach(o -> finding(g, o));
             g.writeEndArray();
             g.writeArrayFieldStart("fixed");
             for (BaselineEntry e : r.fixed()) {
@@ -170,14 +177,20 @@ public final class GateReportWriter {
         g.writeEndObject();
     }
 
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString COUNTED = new SerializedString("counted");
+    private static final SerializedString WAIVED_BY = new SerializedString("waivedBy");
+    private static final SerializedString EXPIRED_WAIVER = new SerializedString("expiredWaiver");
+
     private static void finding(JsonGenerator g, FindingOutcome o) throws IOException {
         Finding f = o.finding();
         g.writeStartObject();
         FindingJsonWriter.writeFields(g, f);
-        g.writeStringField("status", o.isNew() ? "new" : "unchanged");
-        g.writeBooleanField("counted", o.counted());
-        g.writeStringField("waivedBy", o.waiver().map(Waiver::describe).orElse(null));
-        g.writeStringField("expiredWaiver", o.expired().map(Waiver::describe).orElse(null));
+        FindingJsonWriter.string(g, STATUS, o.isNew() ? "new" : "unchanged");
+        g.writeFieldName(COUNTED);
+        g.writeBoolean(o.counted());
+        FindingJsonWriter.string(g, WAIVED_BY, o.waivedBy() == null ? null : o.waivedBy().describe());
+        FindingJsonWriter.string(g, EXPIRED_WAIVER, o.expiredWaiver() == null ? null : o.expiredWaiver().describe());
         g.writeEndObject();
     }
 

@@ -51,15 +51,24 @@ public final class HtmlReportWriter {
      * side by side (the gate service writes them through the evidence store).
      */
     public List<ReportFile> files(GateReport report) {
-        List<ReportFile> out = new ArrayList<>();
-        out.add(new ReportFile(INDEX, "text/html", render(report).getBytes(StandardCharsets.UTF_8)));
+        List<ReportFile> out = new ArrayList<>(pageFiles(report));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
             new GateReportWriter().write(report, json);
         } catch (IOException e) {
             throw new EnvironmentException("cannot render gate-report.json: " + e.getClass().getSimpleName(), e);
         }
-        out.add(new ReportFile(JSON, "application/json", json.toByteArray()));
+        out.add(1, new ReportFile(JSON, "application/json", json.toByteArray()));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The page without {@code gate-report.json}: {@code index.html} and the assets, in order (a streaming gate writes
+     * the JSON itself, from its findings on disk). Small for any report size.
+     */
+    public List<ReportFile> pageFiles(GateReport report) {
+        List<ReportFile> out = new ArrayList<>();
+        out.add(new ReportFile(INDEX, "text/html", render(report).getBytes(StandardCharsets.UTF_8)));
         for (String asset : ASSETS) {
             try (InputStream in = HtmlReportWriter.class.getResourceAsStream(asset)) {
                 if (in == null) {

@@ -66,24 +66,52 @@ public final class SarifWriter {
 
     /** The findings a gate decided on (gate --sarif): with baseline state and waivers as suppressions. */
     public byte[] write(GateReport report) {
-        Map<String, List<Item>> byTool = new LinkedHashMap<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(report, FindingOutcomes.of(report.findings()), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write SARIF to memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The same log for every finding of {@code all} (a gate's full list, read from disk as many times as there are
+     * tools, plus once), streamed to {@code out}: only each tool's rules (with their worst finding) are held.
+     */
+    public void write(GateReport report, FindingOutcomes all, OutputStream out) throws IOException {
         Map<String, GateReport.ToolSummary> summaries = new LinkedHashMap<>();
+        Map<String, Map<String, Finding>> rules = new LinkedHashMap<>();
         for (GateReport.ToolSummary t : report.tools()) {
             summaries.putIfAbsent(t.tool(), t);
-            byTool.computeIfAbsent(t.tool(), k -> new ArrayList<>());
+            rules.computeIfAbsent(t.tool(), k -> new LinkedHashMap<>());
         }
-        for (FindingOutcome o : report.findings()) {
-            String state = report.baselinePresent() ? (o.isNew() ? "new" : "unchanged") : null;
-            byTool.computeIfAbsent(o.finding().tool(), k -> new ArrayList<>())
-                    .add(new Item(o.finding(), state, o.waivedBy()));
+        all.forEach(o -> worst(rules.computeIfAbsent(o.finding().tool(), k -> new LinkedHashMap<>()), o.finding()));
+        try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
+            start(g);
+            for (Map.Entry<String, Map<String, Finding>> tool : rules.entrySet()) {
+                GateReport.ToolSummary s = summaries.get(tool.getKey());
+                boolean ok = s == null || !ScanResult.Status.ERROR.name().equals(s.status());
+                Map<String, Integer> index = runStart(g, tool.getKey(), s == null ? "" : s.version(), ok,
+                        ok ? List.of() : s.problems(), tool.getValue());
+                all.forEach(o -> {
+                    if (o.finding().tool().equals(tool.getKey())) {
+                        String state = report.baselinePresent() ? (o.isNew() ? "new" : "unchanged") : null;
+                        result(g, new Item(o.finding(), state, o.waivedBy()), index.get(o.finding().ruleId()));
+                    }
+                });
+                runEnd(g);
+            }
+            end(g);
         }
-        List<Run> runs = new ArrayList<>();
-        byTool.forEach((tool, items) -> {
-            GateReport.ToolSummary s = summaries.get(tool);
-            boolean ok = s == null || !ScanResult.Status.ERROR.name().equals(s.status());
-            runs.add(new Run(tool, s == null ? "" : s.version(), ok, ok ? List.of() : s.problems(), items));
-        });
-        return bytes(runs);
+    }
+
+    /** Keeps the finding with the highest security-severity per rule (the first on ties). */
+    private static void worst(Map<String, Finding> byRule, Finding f) {
+        Finding w = byRule.get(f.ruleId());
+        if (w == null || securitySeverity(f) > securitySeverity(w)) {
+            byRule.put(f.ruleId(), f);
+        }
     }
 
     /** The security-severity written for a finding: its score where it agrees with its severity. */
@@ -127,32 +155,48 @@ public final class SarifWriter {
 
     private static void write(List<Run> runs, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("$schema", SCHEMA_URI);
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
+            start(g);
             for (Run run : runs) {
-                run(g, run);
+                Map<String, Finding> rules = new LinkedHashMap<>();
+                run.items().forEach(i -> worst(rules, i.finding()));
+                Map<String, Integer> index = runStart(g, run.tool(), run.version(), run.successful(),
+                        run.notifications(), rules);
+                for (Item item : run.items()) {
+                    result(g, item, index.get(item.finding().ruleId()));
+                }
+                runEnd(g);
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            end(g);
         }
     }
 
-    private static void run(JsonGenerator g, Run run) throws IOException {
-        Map<String, List<Item>> byRule = new LinkedHashMap<>();
-        run.items().forEach(i -> byRule.computeIfAbsent(i.finding().ruleId(), k -> new ArrayList<>()).add(i));
-        List<String> ruleIds = new ArrayList<>(byRule.keySet());
+    private static void start(JsonGenerator g) throws IOException {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA_URI);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+    }
+
+    private static void end(JsonGenerator g) throws IOException {
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A run up to its results array; returns each rule's index. */
+    private static Map<String, Integer> runStart(JsonGenerator g, String tool, String version, boolean successful,
+            List<String> notifications, Map<String, Finding> rules) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("tool");
         g.writeObjectFieldStart("driver");
-        g.writeStringField("name", run.tool());
-        if (!run.version().isEmpty()) {
-            g.writeStringField("version", run.version());
+        g.writeStringField("name", tool);
+        if (!version.isEmpty()) {
+            g.writeStringField("version", version);
         }
         g.writeArrayFieldStart("rules");
-        for (Map.Entry<String, List<Item>> rule : byRule.entrySet()) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (Map.Entry<String, Finding> rule : rules.entrySet()) {
+            index.put(rule.getKey(), index.size());
             rule(g, rule.getKey(), rule.getValue());
         }
         g.writeEndArray();
@@ -160,10 +204,10 @@ public final class SarifWriter {
         g.writeEndObject();
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
-        g.writeBooleanField("executionSuccessful", run.successful());
-        if (!run.notifications().isEmpty()) {
+        g.writeBooleanField("executionSuccessful", successful);
+        if (!notifications.isEmpty()) {
             g.writeArrayFieldStart("toolExecutionNotifications");
-            for (String n : run.notifications()) {
+            for (String n : notifications) {
                 g.writeStartObject();
                 g.writeStringField("level", "error");
                 message(g, n);
@@ -174,23 +218,16 @@ public final class SarifWriter {
         g.writeEndObject();
         g.writeEndArray();
         g.writeArrayFieldStart("results");
-        for (Item item : run.items()) {
-            result(g, item, ruleIds.indexOf(item.finding().ruleId()));
-        }
+        return index;
+    }
+
+    private static void runEnd(JsonGenerator g) throws IOException {
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static void rule(JsonGenerator g, String id, List<Item> items) throws IOException {
-        Finding worst = items.get(0).finding();
+    private static void rule(JsonGenerator g, String id, Finding worst) throws IOException {
         double score = securitySeverity(worst);
-        for (Item i : items) {
-            double s = securitySeverity(i.finding());
-            if (s > score) {
-                score = s;
-                worst = i.finding();
-            }
-        }
         g.writeStartObject();
         g.writeStringField("id", id);
         g.writeObjectFieldStart("shortDescription");

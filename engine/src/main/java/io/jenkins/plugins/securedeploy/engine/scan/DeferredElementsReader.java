@@ -52,6 +52,58 @@ public final class DeferredElementsReader implements Closeable {
         count++;
     }
 
+    /**
+     * Which members of an object element are worth keeping for the replay: {@link #member} gives the shape of a
+     * member's value, {@link #ALL} (copied whole) or null (left out - the replayed reader skips it anyway). An array's
+     * shape applies to each of its elements; scalars are always copied.
+     */
+    @FunctionalInterface
+    public interface Shape {
+        /** Copy the whole value. */
+        Shape ALL = name -> Shape.ALL;
+
+        Shape member(String name);
+    }
+
+    /**
+     * Copies the element the parser is on, leaving out what {@code shape} drops (snippets, code flows: what the
+     * replay would skip), so a deferred element costs what the parser reads of it, not what the tool wrote; the
+     * parser ends on the element's last token. Arrays keep every element, so JSON pointers stay valid.
+     */
+    public void add(JsonParser p, Shape shape) throws IOException {
+        copy(p, generator(), shape);
+        count++;
+    }
+
+    private static void copy(JsonParser p, JsonGenerator g, Shape shape) throws IOException {
+        JsonToken t = p.currentToken();
+        if (shape == Shape.ALL || t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            g.copyCurrentStructure(p);
+            return;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            g.writeStartArray();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                copy(p, g, shape);
+            }
+            g.writeEndArray();
+            return;
+        }
+        g.writeStartObject();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            Shape member = shape.member(name);
+            if (member == null) {
+                p.skipChildren();
+            } else {
+                g.writeFieldName(name);
+                copy(p, g, member);
+            }
+        }
+        g.writeEndObject();
+    }
+
     /** Writes one element of its own (a compact form of what was read); it must write exactly one JSON value. */
     public void write(Writer writer) throws IOException {
         writer.write(generator());

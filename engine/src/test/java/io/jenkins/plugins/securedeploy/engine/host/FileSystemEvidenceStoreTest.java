@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,47 @@ class FileSystemEvidenceStoreTest {
                 .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("write-once");
         assertThat(Files.readAllBytes(dir.resolve("evidence/b/a.json"))).isEqualTo(content);
         assertThat(store.root()).isEqualTo(dir.resolve("evidence").toRealPath());
+    }
+
+    @Test
+    void shouldStreamContentOfAnySizeToTheFileWithTheSameRefAsBytes() throws Exception {
+        FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir.resolve("evidence"));
+        byte[] content = "y".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+        EvidenceRef ref = store.store("big/report.json", "application/json", (EvidenceStore.Content) out -> {
+            for (int i = 0; i < content.length; i += 1000) {
+                out.write(content, i, 1000);
+            }
+        });
+        assertThat(ref).isEqualTo(new EvidenceRef("big/report.json", "application/json", Hashing.bytes(content),
+                content.length));
+        assertThat(Files.readAllBytes(dir.resolve("evidence/big/report.json"))).isEqualTo(content);
+        assertThat(store.list()).containsExactly(ref);
+        assertThatThrownBy(() -> store.store("big/report.json", "application/json",
+                (EvidenceStore.Content) out -> out.write(1))).isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("write-once");
+        Files.createSymbolicLink(dir.resolve("evidence/link"), Files.createDirectories(dir.resolve("elsewhere")));
+        assertThatThrownBy(() -> store.store("link/x.json", "application/json",
+                (EvidenceStore.Content) out -> out.write(1))).isInstanceOf(SecurityViolationException.class);
+    }
+
+    @Test
+    void theDefaultStreamingStoreGathersTheBytes() throws Exception {
+        List<byte[]> seen = new java.util.ArrayList<>();
+        EvidenceStore bytesOnly = new EvidenceStore() {
+            @Override
+            public EvidenceRef store(String name, String mediaType, byte[] content) {
+                seen.add(content);
+                return new EvidenceRef(name, mediaType, Hashing.bytes(content), content.length);
+            }
+
+            @Override
+            public List<EvidenceRef> list() {
+                return List.of();
+            }
+        };
+        EvidenceRef ref = bytesOnly.store("a", "text/plain", (EvidenceStore.Content) out -> out.write(new byte[] {1, 2}));
+        assertThat(ref.size()).isEqualTo(2);
+        assertThat(seen).singleElement().isEqualTo(new byte[] {1, 2});
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class BoundedMemoryProbe {
     }
 
     /** A Trivy image report with many results, each with a few vulnerabilities with long descriptions. */
-    static GeneratedReportStream trivy(long bytes) {
+    public static GeneratedReportStream trivy(long bytes) {
         String description = "d".repeat(700);
         return new GeneratedReportStream("{\"SchemaVersion\":2,\"ArtifactName\":\"big:1\",\"ArtifactType\":"
                 + "\"container_image\",\"Results\":[",
@@ -56,7 +56,7 @@ public final class BoundedMemoryProbe {
     }
 
     /** A Grype report of small matches (source after matches, as Grype writes it). */
-    static GeneratedReportStream grype(long bytes) {
+    public static GeneratedReportStream grype(long bytes) {
         return new GeneratedReportStream("{\"matches\":[", i -> "{\"vulnerability\":{\"id\":\"CVE-2024-" + i
                 + "\",\"severity\":\"High\",\"fix\":{\"versions\":[\"2." + i + "\"],\"state\":\"fixed\"}},"
                 + "\"artifact\":{\"name\":\"p" + i + "\",\"version\":\"1." + i + "\",\"purl\":\"pkg:npm/p" + i + "@1."

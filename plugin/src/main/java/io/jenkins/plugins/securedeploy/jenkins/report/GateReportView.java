@@ -50,7 +50,7 @@ public final class GateReportView {
             GateReport.SeverityCount c = r.bySeverity().get(s);
             severities.add(new SeverityRow(s.name(), c.total(), c.fresh(), c.waived()));
         }
-        this.findingCount = r.findings().size();
+        this.findingCount = (int) Math.min(Integer.MAX_VALUE, r.totalFindings()); // the report lists only the top N
         this.newCount = r.newCount();
         this.fixedCount = r.fixed().size();
         for (FindingOutcome o : r.findings().subList(0, Math.min(MAX_ROWS, r.findings().size()))) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a report file or stream into a {@link ScanResult}: detects the format from the first
@@ -115,6 +116,25 @@ public final class ReportIngest {
                 sink.end(new ReportEnd(failure.tool(), ""));
             }
         }
+    }
+
+    /**
+     * Streams a report into {@code sink} like {@link #ingest(InputStream, String, String, FindingSink)}, except that
+     * a failure to read it to its end (unrecognised, truncated, garbled, too large for the heap, a parser bug) is not
+     * passed to the sink but returned: the ERROR result {@link #ingest(InputStream, String, String)} gives for the
+     * same report, whose findings the sink has then seen in vain. Empty when the parser read the report to its end
+     * (the sink has its findings, problems, warnings and end).
+     */
+    public Optional<ScanResult> ingestOrError(InputStream report, String displayName, String format,
+            FindingSink sink) {
+        Failure failure;
+        try {
+            failure = stream(report, displayName, format, sink);
+        } catch (OutOfMemoryError e) {
+            failure = outOfMemory(format, displayName);
+        }
+        return failure == null ? Optional.empty()
+                : Optional.of(ScanResult.error(failure.tool(), displayName, failure.problems()));
     }
 
     private record Failure(String tool, List<Problem> problems) {}

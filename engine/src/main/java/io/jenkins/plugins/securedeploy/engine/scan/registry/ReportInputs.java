@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
 
 /**
  * Turns reports into scan results, failing closed: a source named with a format parses with that tool's parser, an
@@ -68,6 +70,33 @@ public final class ReportInputs {
         } catch (IOException e) {
             return List.of(ScanResult.error(tool(source), name, List.of(Problem.of("file.unreadable",
                     "cannot read report: " + IoReason.of(e), Location.ofFile(name)))));
+        }
+    }
+
+    /**
+     * Streams one report into {@code sink} (its findings never all in memory); empty when it did, the sink then
+     * holding the report's findings, problems and end. The engine's own findings document, a report that cannot be
+     * opened and one that could not be read to its end come back as the results {@link #read(ReportSource)} gives
+     * instead — findings the sink saw before are then not to be used.
+     */
+    public Optional<List<ScanResult>> stream(ReportSource source, FindingSink sink) {
+        String name = source.name();
+        try (InputStream raw = source.opener().open()) {
+            BufferedInputStream in = new BufferedInputStream(raw, FormatDetector.HEAD_BYTES + 1);
+            if (ScanResultsWriter.FORMAT.equals(source.format()) || source.format() == null && isOwnFormat(in)) {
+                try {
+                    return Optional.of(new ScanResultsReader().read(in, name));
+                } catch (InvalidInputException e) {
+                    return Optional.of(List.of(ScanResult.error(label(name), name, e.problems())));
+                }
+            }
+            return ingest.ingestOrError(in, name, source.format(), sink).map(List::of);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.of(List.of(ScanResult.error(tool(source), name, List.of(Problem.of("file.missing",
+                    "report file does not exist", Location.ofFile(name))))));
+        } catch (IOException e) {
+            return Optional.of(List.of(ScanResult.error(tool(source), name, List.of(Problem.of("file.unreadable",
+                    "cannot read report: " + IoReason.of(e), Location.ofFile(name))))));
         }
     }
 

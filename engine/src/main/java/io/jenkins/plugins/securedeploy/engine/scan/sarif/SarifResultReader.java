@@ -6,6 +6,7 @@ import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.numbe
 import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.string;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import java.io.IOException;
@@ -15,6 +16,26 @@ import java.util.TreeMap;
 /** One SARIF result as read, before it is resolved against its run's rules. */
 final class SarifResultReader {
     private SarifResultReader() {}
+
+    private static final DeferredElementsReader.Shape REGION = name -> "startLine".equals(name)
+            || "startColumn".equals(name) ? DeferredElementsReader.Shape.ALL : null;
+    private static final DeferredElementsReader.Shape ARTIFACT = name -> "uri".equals(name)
+            ? DeferredElementsReader.Shape.ALL : null;
+    private static final DeferredElementsReader.Shape PHYSICAL = name -> "artifactLocation".equals(name) ? ARTIFACT
+            : "region".equals(name) ? REGION : null;
+    private static final DeferredElementsReader.Shape LOCATION = name -> "physicalLocation".equals(name) ? PHYSICAL
+            : null;
+
+    /**
+     * What {@link #result} reads of a result (and {@link SarifTextReader#location} of its locations): a result kept
+     * for later (its run's rules come after it) is copied in this shape, without snippets, code flows and the like.
+     */
+    static final DeferredElementsReader.Shape SHAPE = name -> switch (name) {
+        case "ruleId", "ruleIndex", "rule", "level", "kind", "baselineState", "message", "partialFingerprints",
+                "fingerprints", "properties" -> DeferredElementsReader.Shape.ALL;
+        case "locations" -> LOCATION;
+        default -> null;
+    };
 
     /** The fields of a result the finding is made from. */
     static final class Result {

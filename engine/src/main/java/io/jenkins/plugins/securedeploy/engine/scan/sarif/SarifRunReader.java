@@ -76,7 +76,7 @@ final class SarifRunReader {
                             if (sawTool) {
                                 result(p, pointer + "/results/" + i);
                             } else {
-                                early.add(p);
+                                early.add(p, SarifResultReader.SHAPE);
                             }
                         });
                     }
