@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The launcher starts the packaged jar with the AppCDS archive the package phase built next to it: the classes of a
- * real command come from the archive ("shared objects file (top)"), and the output is what the jar prints alone.
+ * real command, picocli's included, come from the archive ("shared objects file (top)"), and the output is what the jar
+ * prints alone.
  */
 class LauncherCdsITest {
     private static final Path JAR = Path.of(System.getProperty("secureDeploy.jar", "target/secure-deploy.jar"));
@@ -42,6 +43,10 @@ class LauncherCdsITest {
         assertThat(classes.lines().filter(l -> l.contains("source: shared objects file (top)")).count())
                 .isGreaterThan(100);
         assertThat(classes).contains("SecretScanner source: shared objects file (top)");
+        // picocli is compiled from source with release 17 (cli/pom.xml): its Java 5 binaries could not be archived
+        assertThat(classes).contains("picocli.CommandLine source: shared objects file (top)");
+        assertThat(classes.lines().filter(l -> l.contains(" picocli.") && !l.contains("source: shared objects file")))
+                .as("picocli classes not loaded from the archive").isEmpty();
         assertThat(plain).contains("0 secret(s) found");
         assertThat(version).startsWith("secure-deploy ").contains("Java 17");
         assertThat(Files.isExecutable(LAUNCHER)).isTrue();

@@ -10,6 +10,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Reads one file's bytes into a reused buffer and decodes only the lines that can hold a secret: the keyword
@@ -17,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  * inside an open PEM block — is decoded (UTF-8, invalid bytes replaced) and handed, through {@link LineWindows}, to
  * the {@link FileScan}. A line without a keyword produces no detection and leaves no state, so skipping it gives the
  * same findings as decoding the whole file. A line longer than the buffer is decoded and fed as it streams.
+ *
+ * <p>Line numbers: a file that fits in the buffer (most do) stays in it until its scan ends, so its lines are not
+ * counted as it is read; each fed line carries its byte offset, and the newlines before it are counted only when a
+ * finding needs its number ({@link FileScan#lineNumbers}) — most files have none. A longer file is counted as it
+ * streams through the buffer.
  *
  * <p>Not thread-safe: one per worker thread, reused for every file it scans.
  */
@@ -51,6 +57,9 @@ final class ByteLineScanner {
     private int n;
     private long total;
     private boolean eof;
+    /** The line number at {@link #resolvedAt} (a byte offset of the current, whole-file buffer). */
+    private int resolvedAt;
+    private int resolvedLine;
 
     ByteLineScanner(KeywordAutomaton keywords, int windowChars, long maxFileSize, int bufferSize) {
         this.keywords = keywords;
@@ -74,6 +83,10 @@ final class ByteLineScanner {
         if (hasZeroByte(buf, 0, Math.min(n, BINARY_PROBE))) {
             return false;
         }
+        boolean whole = eof; // the whole file is in the buffer: lines are counted only for findings
+        resolvedAt = 0;
+        resolvedLine = 1;
+        scan.lineNumbers(whole ? this::lineAt : IntUnaryOperator.identity());
         int line = 1;
         int counted = 0;
         int from = 0;
@@ -95,9 +108,13 @@ final class ByteLineScanner {
                 }
                 int end = indexOf('\n', search, complete);
                 end = end < 0 ? complete : end + 1;
-                line += countNewlines(buf, counted, start);
-                counted = start;
-                feedLine(line, start, end);
+                if (whole) {
+                    feedLine(start, start, end);
+                } else {
+                    line += countNewlines(buf, counted, start);
+                    counted = start;
+                    feedLine(line, start, end);
+                }
                 from = end;
             }
             if (eof) {
@@ -116,6 +133,17 @@ final class ByteLineScanner {
         }
         scan.finish();
         return true;
+    }
+
+    /** The 1-based number of the line starting at byte {@code offset} of the whole-file buffer. */
+    private int lineAt(int offset) {
+        if (offset < resolvedAt) {
+            resolvedAt = 0;
+            resolvedLine = 1;
+        }
+        resolvedLine += countNewlines(buf, resolvedAt, offset);
+        resolvedAt = offset;
+        return resolvedLine;
     }
 
     private void fill() throws IOException {

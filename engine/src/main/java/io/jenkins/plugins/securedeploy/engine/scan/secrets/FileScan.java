@@ -5,6 +5,7 @@ import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,7 @@ final class FileScan {
     private final List<Finding> findings = new ArrayList<>();
     private int allowedInline;
     private int allowedByFingerprint;
+    private IntUnaryOperator lineNumbers = IntUnaryOperator.identity();
 
     private StringBuilder keyBlock;
     private SecretRule keyRule;
@@ -35,6 +37,14 @@ final class FileScan {
         this.path = path;
         this.detector = detector;
         this.allowList = allowList;
+    }
+
+    /**
+     * How the {@code line} of a segment becomes a line number (identity unless the reader says otherwise): the reader
+     * may hand out positions and count lines only for the findings that need one.
+     */
+    void lineNumbers(IntUnaryOperator resolve) {
+        this.lineNumbers = resolve;
     }
 
     /** Whether a PEM block is open: the following lines must be fed whether or not they hold a keyword. */
@@ -80,7 +90,7 @@ final class FileScan {
             if (d.rule().id().equals(SecretRules.PRIVATE_KEY)) {
                 startKey(d, text, line, column);
             } else {
-                report(d.rule(), d.secret(), line, column);
+                report(d.rule(), d.secret(), lineNumbers.applyAsInt(line), column);
             }
         }
     }
@@ -90,13 +100,13 @@ final class FileScan {
         if (end >= 0) {
             int close = text.indexOf("-----", end + 8);
             String block = text.substring(header.start(), close < 0 ? text.length() : close + 5);
-            report(header.rule(), block, line, column);
+            report(header.rule(), block, lineNumbers.applyAsInt(line), column);
             return;
         }
         finishKey();
         keyBlock = new StringBuilder(text.substring(header.start()));
         keyRule = header.rule();
-        keyLine = line;
+        keyLine = lineNumbers.applyAsInt(line);
         keyColumn = column;
         keyLines = 0;
     }
