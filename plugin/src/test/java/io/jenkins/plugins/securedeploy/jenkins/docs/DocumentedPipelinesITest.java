@@ -12,6 +12,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.securedeploy.engine.testing.SecretCanary;
+import io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalTestSupport;
 import io.jenkins.plugins.securedeploy.jenkins.config.ScannerConfig;
 import io.jenkins.plugins.securedeploy.jenkins.config.SecureDeployConfiguration;
 import java.io.File;
@@ -129,17 +130,7 @@ class DocumentedPipelinesITest {
     }
 
     private static void approveAndAssertTheRelease(JenkinsRule r, WorkflowRun b) throws Exception {
-        io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalView a = b.getAction(
-                io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.class).getApprovals().get(0);
-        JenkinsRule.WebClient wc = r.createWebClient().login("bob");
-        org.htmlunit.WebRequest vote = new org.htmlunit.WebRequest(wc.createCrumbedUrl(b.getUrl()
-                + io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.URL + "/vote"),
-                org.htmlunit.HttpMethod.POST);
-        vote.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("id", a.getId()),
-                new org.htmlunit.util.NameValuePair("vote", "approve"),
-                new org.htmlunit.util.NameValuePair("reason", "staging is green"),
-                new org.htmlunit.util.NameValuePair("shown", a.getShownFingerprint())));
-        wc.getPage(vote);
+        assertEquals(200, ApprovalTestSupport.vote(r, b, "bob", "approve", true)); // crumbed POST, as the page does
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         String log = JenkinsRule.getLog(b);
         assertEquals(3, log.split("deployed sha256:", -1).length - 1, log);
@@ -213,17 +204,7 @@ class DocumentedPipelinesITest {
                 + "dist/app.txt sha256:", b);
         r.assertLogContains("deployed to staging", b);
         r.assertLogNotContains("deployed to prod", b);
-        io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalView a = b.getAction(
-                io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.class).getApprovals().get(0);
-        JenkinsRule.WebClient wc = r.createWebClient().login("alice");
-        org.htmlunit.WebRequest vote = new org.htmlunit.WebRequest(wc.createCrumbedUrl(b.getUrl()
-                + io.jenkins.plugins.securedeploy.jenkins.approval.ApprovalAction.URL + "/vote"),
-                org.htmlunit.HttpMethod.POST);
-        vote.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("id", a.getId()),
-                new org.htmlunit.util.NameValuePair("vote", "approve"),
-                new org.htmlunit.util.NameValuePair("reason", "staging is green"),
-                new org.htmlunit.util.NameValuePair("shown", a.getShownFingerprint())));
-        wc.getPage(vote);
+        assertEquals(200, ApprovalTestSupport.vote(r, b, "alice", "approve", true)); // crumbed POST, as the page does
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("deployed to prod", b);
         r.assertLogContains("prod: SUCCEEDED sha256:", b);
