@@ -17,21 +17,33 @@ import java.util.Optional;
  * had. A report is streamed into a {@link FindingTally#fork fork} of the tally that is absorbed once the report was
  * read to its end: as in memory, an ERROR result's findings are not counted (a report that failed half-way
  * contributes nothing; one whose parser noted problems still gives the next baseline its findings). The findings of
- * OK results are also kept for policy rules when the policy has any ({@code forRules}).
+ * OK results are also kept for policy rules when the policy has any ({@code forRules}), up to {@code ruleLimit}:
+ * past it the rules cannot see every finding and {@link #ruleOverflow()} says how many there were (the gate then
+ * fails closed instead of running out of memory).
  */
 final class GateFeed {
+    /** Findings policy rules see at most (they are held in memory with the rules' views of them). */
+    static final int RULE_FINDINGS = 50_000;
+
     private final FindingTally tally;
     private final GateSpool spool;
     private final List<Finding> forRules;
+    private final int ruleLimit;
+    private long ruleFindings;
     private final List<ScanResult> results = new ArrayList<>();
     private final List<Long> counts = new ArrayList<>();
     private IOException spoolFailure;
     private int sources;
 
     GateFeed(FindingTally tally, GateSpool spool, boolean keepForRules) {
+        this(tally, spool, keepForRules, RULE_FINDINGS);
+    }
+
+    GateFeed(FindingTally tally, GateSpool spool, boolean keepForRules, int ruleLimit) {
         this.tally = tally;
         this.spool = spool;
         this.forRules = keepForRules ? new ArrayList<>() : null;
+        this.ruleLimit = ruleLimit;
     }
 
     /** A result already in memory (the host's, the engine's own): counted unless ERROR. */
@@ -44,7 +56,7 @@ final class GateFeed {
                 spool.addBaselineOnly(source, f);
             } else {
                 spool.add(source, tally.add(f));
-                if (forRules != null) {
+                if (forRules != null && ruleFindings++ < ruleLimit) {
                     forRules.add(f);
                 }
             }
@@ -56,9 +68,10 @@ final class GateFeed {
         int index = sources++;
         FindingTally local = tally.fork();
         List<Finding> localRules = forRules == null ? null : new ArrayList<>();
+        long[] localCount = {0};
         GateSink sink = GateSink.feeding(local, (FindingOutcome o) -> {
             spool(index, o);
-            if (localRules != null) {
+            if (localRules != null && ruleFindings + localCount[0]++ < ruleLimit) {
                 localRules.add(o.finding());
             }
         });
@@ -80,6 +93,7 @@ final class GateFeed {
             counts.add(sink.findings());
             if (forRules != null) {
                 forRules.addAll(localRules);
+                ruleFindings += localCount[0];
             }
         } else if (sink.hasProblems()) {
             spool.uncount(index);
@@ -111,6 +125,15 @@ final class GateFeed {
 
     List<Long> counts() {
         return List.copyOf(counts);
+    }
+
+    /** How many findings policy rules would see when more than the limit, else 0. */
+    long ruleOverflow() {
+        return ruleFindings > ruleLimit ? ruleFindings : 0;
+    }
+
+    int ruleLimit() {
+        return ruleLimit;
     }
 
     /** The findings of every OK result so far (policy rules see them); empty unless kept for rules. */

@@ -61,6 +61,7 @@ public final class GateService {
     private final ReportInputs reports;
     private final int chunk;
     private final int baselineInMemory;
+    private final int ruleFindings;
 
     public GateService(Clock clock) {
         this(clock, ReportInputs.standard());
@@ -80,10 +81,16 @@ public final class GateService {
      * indexed on disk (tests make both small).
      */
     GateService(Clock clock, ReportInputs reports, int chunk, int baselineInMemory) {
+        this(clock, reports, chunk, baselineInMemory, GateFeed.RULE_FINDINGS);
+    }
+
+    /** ... and policy rules refused past {@code ruleFindings} findings. */
+    GateService(Clock clock, ReportInputs reports, int chunk, int baselineInMemory, int ruleFindings) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.chunk = chunk;
         this.baselineInMemory = baselineInMemory;
+        this.ruleFindings = ruleFindings;
     }
 
     /**
@@ -118,7 +125,7 @@ public final class GateService {
         try (Baseline baseline = baseline(request.baseline(), inputProblems);
                 GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
             GateFeed feed = new GateFeed(new FindingTally(effective, baseline, today, KEEP), spool,
-                    !effective.rules().isEmpty());
+                    !effective.rules().isEmpty(), ruleFindings);
             for (ScanResult r : request.results()) {
                 feed.held(r);
             }
@@ -128,7 +135,13 @@ public final class GateService {
             if (!effective.sbom().isEmpty()) {
                 feed.held(new ComponentPolicy().check(request.sboms(), effective.sbom()));
             }
-            if (!effective.rules().isEmpty()) {
+            if (!effective.rules().isEmpty() && feed.ruleOverflow() > 0) {
+                // the rules would have to hold every finding: past the limit they are not run, and the gate fails
+                feed.held(ScanResult.error(PolicyRules.TOOL, project.source(), List.of(Problem.of(
+                        "rules.too-many-findings", "policy rules see at most " + feed.ruleLimit() + " findings; "
+                        + "this gate has " + feed.ruleOverflow() + ", so the rules were not evaluated (remove "
+                        + "'rules' or gate fewer findings at once)", Location.ofFile(project.source())))));
+            } else if (!effective.rules().isEmpty()) {
                 // policy rules see every other input's findings; their violations are findings like any other
                 RuleInput input = RuleInputs.of(feed.ruleFindings(), baseline.fingerprints(), request.sboms(),
                         request.ruleContext(), clock.instant());
