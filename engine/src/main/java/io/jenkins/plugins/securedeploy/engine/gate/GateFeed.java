@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.gate;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingTally;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
+import io.jenkins.plugins.securedeploy.engine.scan.ResultsSink;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportInputs;
 import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportSource;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+
 
 /**
  * Feeds one gate run's inputs, in order, into the {@link FindingTally} (each finding evaluated as it arrives) and
@@ -75,12 +78,18 @@ final class GateFeed {
                 localRules.add(o.finding());
             }
         });
-        Optional<List<ScanResult>> instead = inputs.stream(source, sink);
+        Document own = new Document(local);
+        Optional<List<ScanResult>> instead = inputs.stream(source, sink, own);
         if (spoolFailure != null) {
             throw spoolFailure;
         }
         if (instead.isPresent()) {
             spool.drop(index);
+            if (instead.get().isEmpty()) {
+                own.commit(); // the engine's own document, streamed result by result
+            } else {
+                own.rollback();
+            }
             for (ScanResult r : instead.get()) {
                 held(r);
             }
@@ -101,6 +110,72 @@ final class GateFeed {
         } else {
             spool.drop(index);
             counts.add(0L);
+        }
+    }
+
+    /**
+     * The engine's own findings document, streamed: each result's findings go into a fork of the document's tally
+     * (absorbed when the result is OK; an ERROR result's findings go to the next baseline only, as for a held
+     * result), and the document's tally is absorbed once the document was read to its end and is valid.
+     */
+    private final class Document implements ResultsSink {
+        private final FindingTally local;
+        private final List<Integer> sources = new ArrayList<>();
+        private final List<ScanResult> read = new ArrayList<>();
+        private final List<Long> counted = new ArrayList<>();
+        private final List<Finding> rules = forRules == null ? null : new ArrayList<>();
+        private long ruleCount;
+        private FindingTally current;
+        private List<Finding> currentRules;
+        private long currentRuleCount;
+
+        Document(FindingTally local) {
+            this.local = local;
+        }
+
+        @Override
+        public Consumer<Finding> begin() {
+            int index = GateFeed.this.sources++;
+            sources.add(index);
+            current = local.fork();
+            currentRules = forRules == null ? null : new ArrayList<>();
+            currentRuleCount = 0;
+            FindingTally into = current;
+            return f -> {
+                spool(index, into.add(f));
+                if (currentRules != null && ruleFindings + ruleCount + currentRuleCount++ < ruleLimit) {
+                    currentRules.add(f);
+                }
+            };
+        }
+
+        @Override
+        public void end(ScanResult result, long findings) {
+            read.add(result);
+            counted.add(findings);
+            if (result.isError()) {
+                spool.uncount(sources.get(sources.size() - 1));
+            } else {
+                local.absorb(current);
+                if (rules != null) {
+                    rules.addAll(currentRules);
+                    ruleCount += currentRuleCount;
+                }
+            }
+        }
+
+        void commit() {
+            tally.absorb(local);
+            results.addAll(read);
+            counts.addAll(counted);
+            if (forRules != null) {
+                forRules.addAll(rules);
+                ruleFindings += ruleCount;
+            }
+        }
+
+        void rollback() {
+            sources.forEach(spool::drop);
         }
     }
 

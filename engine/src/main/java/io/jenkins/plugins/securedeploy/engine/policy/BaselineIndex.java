@@ -242,7 +242,7 @@ final class BaselineIndex implements Closeable {
             @Override
             public BaselineEntry next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException();
+                    throw new NoSuchElementException("no more baseline entries");
                 }
                 BaselineEntry e = next;
                 next = null;

@@ -72,9 +72,21 @@ class StreamingGateEquivalenceTest {
         byte[] cut = BoundedMemoryProbe.grype(200_000).readAllBytes();
         reports.add(ReportSource.ofBytes("generated/cut.json", "grype", Arrays.copyOf(cut, cut.length / 2)));
         reports.add(ReportSource.ofFile(java.nio.file.Path.of("does/not/exist.sarif"), "missing.sarif", null));
+        // the engine's own document, streamed result by result: OK ones, an ERROR one with findings, and one that
+        // is found invalid only at its end (its results were streamed, then dropped)
+        List<ScanResult> own = new ArrayList<>(ReportFixtures.results());
+        own.add(ScanResult.ok("many", "1", "many.json", ReportInputs.standard().read(List.of(new ReportSource(
+                "generated/own.json", "grype", () -> BoundedMemoryProbe.grype(300_000)))).get(0).findings()));
+        byte[] ownDoc = new io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter().write(own);
+        reports.add(ReportSource.ofBytes("generated/own-findings.json", null, ownDoc));
+        String text = new String(ownDoc, StandardCharsets.UTF_8);
+        reports.add(ReportSource.ofBytes("generated/own-bad-status.json", null, text.replaceFirst(
+                "\"status\"\\s*:\\s*\"ERROR\"", "\"status\": \"OK\"").getBytes(StandardCharsets.UTF_8)));
         GateRequest first = GateRequest.of(ReportFixtures.results()).withReports(reports)
                 .withPolicy(new NamedBytes(".secure-deploy.yml", POLICY.getBytes(StandardCharsets.UTF_8)));
         Map<String, byte[]> firstFiles = same(first.withFolder("one"));
+        assertThat(new String(firstFiles.get("one/gate-report.json"), StandardCharsets.UTF_8))
+                .as("the own document found invalid at its end").contains("findings.status-mismatch");
 
         // a second run against the first one's baseline, with part of the reports gone (fixed) and new ones
         List<ReportSource> later = new ArrayList<>(reports.subList(reports.size() / 2, reports.size()));
