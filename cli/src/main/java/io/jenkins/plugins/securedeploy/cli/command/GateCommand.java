@@ -5,7 +5,6 @@ import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.cli.host.DirectoryEvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.attest.SlsaProvenance;
-import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.gate.DecisionPresenter;
 import io.jenkins.plugins.securedeploy.engine.gate.ExitCode;
 import io.jenkins.plugins.securedeploy.engine.gate.GateOutcome;
@@ -33,6 +32,7 @@ import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -173,11 +173,15 @@ public final class GateCommand implements Callable<Integer> {
                     .withOverride(override)
                     .withFolder("");
             if (baseline != null) {
-                try {
-                    request = request.withBaseline(NamedBytes.read(baseline, display(baseline), "baseline"));
-                } catch (InvalidInputException e) {
-                    request = request.withInputProblems(e.problems());
-                }
+                // streamed: a baseline of any size (a large one is indexed on disk while the gate runs)
+                Path file = baseline;
+                String name = display(baseline);
+                request = request.withBaseline(new ReportSource(name, null, () -> {
+                    if (Files.isDirectory(file)) {
+                        throw new FileSystemException(name, null, "is a directory, not a baseline");
+                    }
+                    return Files.newInputStream(file);
+                }));
             }
             outcome = sarif == null ? new GateService(clock).decide(request, store) : decideWithSarif(request, store);
         }

@@ -18,7 +18,8 @@ import java.util.List;
  *
  * @param policy the project policy ({@code .secure-deploy.yml}, YAML or JSON); null = the secure defaults
  * @param floor the administrator's minimum as a value ({@link io.jenkins.plugins.securedeploy.engine.policy.FloorSettings})
- * @param baseline {@code baseline.json} of an earlier run; null = none (every finding is new); unreadable = ERROR
+ * @param baseline {@code baseline.json} of an earlier run, streamed (any size: a large one is indexed on disk while
+ *     the gate runs); null = none (every finding is new); unreadable or garbled = an ERROR reason naming it
  * @param results scan results the host already holds (recorded by a scan step, run by the deploy flow)
  * @param reports report bytes to ingest (detected, or named by format); unreadable ones are ERROR results
  * @param sboms the build's validated SBOMs: SBOM evidence, and checked against the policy's deny-lists
@@ -30,7 +31,7 @@ import java.util.List;
  *     files go to ({@value #DEFAULT_FOLDER} by default; "" = the store's root)
  * @param inputProblems optional inputs the host could not read (a baseline it was refused): each is an ERROR reason
  */
-public record GateRequest(NamedBytes policy, PolicyFloor floor, NamedBytes baseline, List<ScanResult> results,
+public record GateRequest(NamedBytes policy, PolicyFloor floor, ReportSource baseline, List<ScanResult> results,
         List<ReportSource> reports, List<SbomSummary> sboms, EvidenceFacts facts, GateOverride override,
         List<EvidenceEntry> evidence, RuleContext ruleContext, String folder, List<Problem> inputProblems) {
     public static final String DEFAULT_FOLDER = "gate";
@@ -62,7 +63,13 @@ public record GateRequest(NamedBytes policy, PolicyFloor floor, NamedBytes basel
                 ruleContext, folder, inputProblems);
     }
 
+    /** A baseline the host already holds. */
     public GateRequest withBaseline(NamedBytes value) {
+        return withBaseline(value == null ? null : ReportSource.ofBytes(value.name(), null, value.content()));
+    }
+
+    /** A baseline streamed from where it lies (a local file, a workspace on an agent). */
+    public GateRequest withBaseline(ReportSource value) {
         return new GateRequest(policy, floor, value, results, reports, sboms, facts, override, evidence,
                 ruleContext, folder, inputProblems);
     }

@@ -29,7 +29,11 @@ import io.jenkins.plugins.securedeploy.engine.report.ReportFile;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportInputs;
 import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportSource;
+import io.jenkins.plugins.securedeploy.engine.core.Location;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,6 +60,8 @@ public final class GateService {
     private final Clock clock;
     private final ReportInputs reports;
     private final int chunk;
+    private final int baselineInMemory;
+    private final int ruleFindings;
 
     public GateService(Clock clock) {
         this(clock, ReportInputs.standard());
@@ -67,9 +73,24 @@ public final class GateService {
 
     /** With {@code chunk} findings per sorted run on disk (tests make it small to merge many runs). */
     GateService(Clock clock, ReportInputs reports, int chunk) {
+        this(clock, reports, chunk, BaselineReader.IN_MEMORY);
+    }
+
+    /**
+     * With {@code chunk} findings per sorted run and a baseline of more than {@code baselineInMemory} entries
+     * indexed on disk (tests make both small).
+     */
+    GateService(Clock clock, ReportInputs reports, int chunk, int baselineInMemory) {
+        this(clock, reports, chunk, baselineInMemory, GateFeed.RULE_FINDINGS);
+    }
+
+    /** ... and policy rules refused past {@code ruleFindings} findings. */
+    GateService(Clock clock, ReportInputs reports, int chunk, int baselineInMemory, int ruleFindings) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.chunk = chunk;
+        this.baselineInMemory = baselineInMemory;
+        this.ruleFindings = ruleFindings;
     }
 
     /**
@@ -98,20 +119,13 @@ public final class GateService {
         Policy project = request.policy() == null ? Policy.DEFAULT
                 : new PolicyReader().read(request.policy().content(), request.policy().name());
         List<Problem> inputProblems = new ArrayList<>(request.inputProblems());
-        Baseline baseline = Baseline.NONE;
-        if (request.baseline() != null) {
-            try {
-                baseline = new BaselineReader().read(request.baseline().content(), request.baseline().name());
-            } catch (InvalidInputException e) {
-                inputProblems.addAll(e.problems());
-            }
-        }
         EvidenceFacts facts = request.sboms().isEmpty() ? request.facts() : request.facts().withSbomPresent(true);
         LocalDate today = LocalDate.now(clock);
         Policy effective = new PolicyMerger().merge(request.floor(), project, today);
-        try (GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
+        try (Baseline baseline = baseline(request.baseline(), inputProblems);
+                GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
             GateFeed feed = new GateFeed(new FindingTally(effective, baseline, today, KEEP), spool,
-                    !effective.rules().isEmpty());
+                    !effective.rules().isEmpty(), ruleFindings);
             for (ScanResult r : request.results()) {
                 feed.held(r);
             }
@@ -121,9 +135,15 @@ public final class GateService {
             if (!effective.sbom().isEmpty()) {
                 feed.held(new ComponentPolicy().check(request.sboms(), effective.sbom()));
             }
-            if (!effective.rules().isEmpty()) {
+            if (!effective.rules().isEmpty() && feed.ruleOverflow() > 0) {
+                // the rules would have to hold every finding: past the limit they are not run, and the gate fails
+                feed.held(ScanResult.error(PolicyRules.TOOL, project.source(), List.of(Problem.of(
+                        "rules.too-many-findings", "policy rules see at most " + feed.ruleLimit() + " findings; "
+                        + "this gate has " + feed.ruleOverflow() + ", so the rules were not evaluated (remove "
+                        + "'rules' or gate fewer findings at once)", Location.ofFile(project.source())))));
+            } else if (!effective.rules().isEmpty()) {
                 // policy rules see every other input's findings; their violations are findings like any other
-                RuleInput input = RuleInputs.of(feed.ruleFindings(), baseline.entries().keySet(), request.sboms(),
+                RuleInput input = RuleInputs.of(feed.ruleFindings(), baseline.fingerprints(), request.sboms(),
                         request.ruleContext(), clock.instant());
                 feed.held(new PolicyRules().check(effective.rules(), input, project.source()));
             }
@@ -151,7 +171,33 @@ public final class GateService {
         } catch (IOException e) {
             throw new EnvironmentException("cannot spool the gate's findings to a temporary folder: "
                     + IoReason.of(e), e);
+        } catch (UncheckedIOException e) {
+            throw new EnvironmentException("cannot read the baseline's on-disk index: " + IoReason.of(e), e);
         }
+    }
+
+    /**
+     * The baseline, streamed: held in memory up to {@code baselineInMemory} entries, else indexed on disk until the
+     * gate is done; one that cannot be read or is garbled adds a located problem (an ERROR reason) and gates as none.
+     */
+    private Baseline baseline(ReportSource source, List<Problem> problems) {
+        if (source == null) {
+            return Baseline.NONE;
+        }
+        try (InputStream in = source.opener().open()) {
+            return new BaselineReader().read(in, source.name(), baselineInMemory, null);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        } catch (NoSuchFileException e) {
+            problems.add(Problem.of("file.missing", "baseline does not exist", Location.ofFile(source.name())));
+        } catch (IOException e) {
+            problems.add(Problem.of("file.unreadable", "cannot read baseline: " + IoReason.of(e),
+                    Location.ofFile(source.name())));
+        } catch (UncheckedIOException e) {
+            throw new EnvironmentException("cannot index baseline " + source.name() + " on disk: "
+                    + IoReason.of(e), e);
+        }
+        return Baseline.NONE;
     }
 
     private static List<EvidenceRef> store(GateReport report, GateSpool spool, String folder,

@@ -22,9 +22,17 @@ import java.util.Map;
 
 /**
  * Reads a baseline written by {@link BaselineWriter}; anything else is a located {@link InvalidInputException}.
- * Streamed: only the entries are held (never a tree of the document), so a baseline costs its entries' memory.
+ * Streamed, never a tree of the document: the entries are held in a map, or - past a number of entries the caller
+ * chooses - written to an on-disk index ({@link Baseline#isIndexed()}), so a baseline of any size is read in the same
+ * memory.
  */
 public final class BaselineReader {
+    /** Entries a gate holds in memory before it indexes the baseline on disk. */
+    public static final int IN_MEMORY = 65_536;
+
+    /** Problems listed for entries without a fingerprint before the rest are only counted. */
+    static final int MAX_PROBLEMS = 100;
+
     public Baseline read(Path file, String displayName) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, displayName);
@@ -42,18 +50,78 @@ public final class BaselineReader {
         return read(new ByteArrayInputStream(content), displayName);
     }
 
-    /** A baseline as a stream (not closed here). */
+    /** A baseline as a stream (not closed here), held in memory. */
     public Baseline read(InputStream in, String displayName) {
-        try (JsonParser p = Json.strict().parser(in)) {
-            return read(p, displayName);
-        } catch (JsonProcessingException e) {
-            throw Json.parseError(displayName, e);
+        return read(in, displayName, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * A baseline as a stream (not closed here): up to {@code inMemory} entries are held in a map, a larger one is
+     * indexed on disk in a new folder under {@code tempRoot} (null = the system's temporary folder) that closing the
+     * baseline deletes.
+     *
+     * @throws InvalidInputException when it is not a baseline, naming the file and the field
+     * @throws java.io.UncheckedIOException when the on-disk index cannot be written
+     */
+    public Baseline read(InputStream in, String displayName, int inMemory, Path tempRoot) {
+        try (Collector entries = new Collector(inMemory, tempRoot)) {
+            try (JsonParser p = Json.strict().parser(in)) {
+                read(p, displayName, entries);
+            } catch (JsonProcessingException e) {
+                throw Json.parseError(displayName, e);
+            } catch (IOException e) {
+                throw Json.ioError(displayName, e);
+            }
+            return entries.baseline();
         } catch (IOException e) {
-            throw Json.ioError(displayName, e);
+            throw new java.io.UncheckedIOException("cannot index baseline " + displayName + " on disk: "
+                    + IoReason.of(e), e);
         }
     }
 
-    private Baseline read(JsonParser p, String displayName) throws IOException {
+    /** The entries, first of each fingerprint: a map, moved to an on-disk index when it grows past its size. */
+    private static final class Collector implements java.io.Closeable {
+        private final int inMemory;
+        private final Path tempRoot;
+        private final Map<String, BaselineEntry> map = new LinkedHashMap<>();
+        private BaselineIndex.Builder disk;
+        private Baseline result;
+
+        Collector(int inMemory, Path tempRoot) {
+            this.inMemory = inMemory;
+            this.tempRoot = tempRoot;
+        }
+
+        void add(BaselineEntry e) throws IOException {
+            if (disk != null) {
+                disk.add(e);
+                return;
+            }
+            map.putIfAbsent(e.fingerprint(), e);
+            if (map.size() > inMemory) {
+                disk = BaselineIndex.builder(tempRoot);
+                for (BaselineEntry held : map.values()) {
+                    disk.add(held);
+                }
+                map.clear();
+            }
+        }
+
+        Baseline baseline() throws IOException {
+            result = disk == null ? new Baseline(map, true) : Baseline.indexed(disk.build());
+            return result;
+        }
+
+        /** Deletes a half-written index (a baseline that turned out garbled). */
+        @Override
+        public void close() throws IOException {
+            if (disk != null && result == null) {
+                disk.close();
+            }
+        }
+    }
+
+    private void read(JsonParser p, String displayName, Collector entries) throws IOException {
         JsonToken root = p.nextToken();
         if (root == null) {
             throw new InvalidInputException(Problem.of("json.empty", "document is empty",
@@ -63,7 +131,6 @@ public final class BaselineReader {
         int version = 0;
         boolean array = false;
         List<Problem> problems = new ArrayList<>();
-        Map<String, BaselineEntry> entries = new LinkedHashMap<>();
         if (root == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -96,13 +163,13 @@ public final class BaselineReader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Baseline(entries, true);
     }
 
     /** The entries of the findings array; the parser ends on the array's end. */
-    private static void entries(JsonParser p, String displayName, Map<String, BaselineEntry> entries,
-            List<Problem> problems) throws IOException {
-        int i = 0;
+    private static void entries(JsonParser p, String displayName, Collector entries, List<Problem> problems)
+            throws IOException {
+        long i = 0;
+        long unlisted = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
             String fp = "";
             String tool = "";
@@ -128,11 +195,21 @@ public final class BaselineReader {
                 p.skipChildren();
             }
             if (fp.isBlank()) {
-                problems.add(Problem.of("baseline.fingerprint", "entry has no fingerprint",
-                        Location.ofPointer(displayName, "/findings/" + i + "/fingerprint", 0, 0)));
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(Problem.of("baseline.fingerprint", "entry has no fingerprint",
+                            Location.ofPointer(displayName, "/findings/" + i + "/fingerprint", 0, 0)));
+                } else {
+                    unlisted++;
+                }
                 continue;
             }
-            entries.putIfAbsent(fp, new BaselineEntry(fp, tool, ruleId, Severity.parseOrUnknown(severity), title));
+            if (problems.isEmpty()) { // a garbled baseline is refused: its entries need not be kept
+                entries.add(new BaselineEntry(fp, tool, ruleId, Severity.parseOrUnknown(severity), title));
+            }
+        }
+        if (unlisted > 0) {
+            problems.add(Problem.of("baseline.fingerprint", "and " + unlisted + " more entries have no fingerprint",
+                    Location.ofPointer(displayName, "/findings", 0, 0)));
         }
     }
 

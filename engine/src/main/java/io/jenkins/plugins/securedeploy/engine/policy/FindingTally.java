@@ -48,7 +48,7 @@ public final class FindingTally {
     private final long[] fresh = new long[Severity.values().length];
     private final long[] waived = new long[Severity.values().length];
     private final TopFindings top;
-    private final Set<String> seenBaseline = new HashSet<>();
+    private final BaselineSeen seenBaseline;
     private final Map<Waiver, Long> waiverUses = new LinkedHashMap<>();
     /** The first outcome of each fingerprint a scope kept (a reason may name it), when not keeping all. */
     private final Map<String, TopFindings.Entry> named = new LinkedHashMap<>();
@@ -58,12 +58,15 @@ public final class FindingTally {
     private long seq;
 
     public FindingTally(Policy policy, Baseline baseline, LocalDate today, int keep) {
-        this(policy, baseline, new WaiverIndex(policy.waivers(), today), keep, 0);
+        this(policy, baseline == null ? Baseline.NONE : baseline, new WaiverIndex(policy.waivers(), today), keep, 0,
+                null);
     }
 
-    private FindingTally(Policy policy, Baseline baseline, WaiverIndex waivers, int keep, long seq) {
+    private FindingTally(Policy policy, Baseline baseline, WaiverIndex waivers, int keep, long seq,
+            BaselineSeen seen) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.baseline = baseline == null ? Baseline.NONE : baseline;
+        this.baseline = baseline;
+        this.seenBaseline = seen == null ? BaselineSeen.of(baseline) : seen;
         this.waivers = waivers;
         this.unwaivable = policy.unwaivableRuleIds();
         this.top = new TopFindings(keep);
@@ -89,11 +92,8 @@ public final class FindingTally {
         Waiver w = waivable ? waivers.match(f).orElse(null) : null;
         Waiver expired = w == null ? waivers.expiredMatch(f).orElse(null) : null;
         boolean counted = w == null && (!policy.isFixableOnly() || f.fixable());
-        boolean known = baseline.contains(f.fingerprint());
+        boolean known = seenBaseline.see(f.fingerprint());
         FindingOutcome o = new FindingOutcome(f, !known, w, expired, counted);
-        if (known) {
-            seenBaseline.add(f.fingerprint());
-        }
         int s = f.severity().ordinal();
         findings++;
         total[s]++;
@@ -133,7 +133,7 @@ public final class FindingTally {
         if (keep == ALL) {
             throw new IllegalStateException("a tally keeping every finding is not forked");
         }
-        return new FindingTally(policy, baseline, waivers, keep, seq);
+        return new FindingTally(policy, baseline, waivers, keep, seq, seenBaseline.fork());
     }
 
     /** Adds the counts and selections of {@code later}, a {@link #fork} of this tally fed after it. */
@@ -149,7 +149,7 @@ public final class FindingTally {
             waived[i] += later.waived[i];
         }
         later.waiverUses.forEach((w, n) -> waiverUses.merge(w, n, Long::sum));
-        seenBaseline.addAll(later.seenBaseline);
+        seenBaseline.absorb(later.seenBaseline);
         for (int i = 0; i < scopes.size(); i++) {
             scopes.get(i).total().absorb(later.scopes.get(i).total());
             scopes.get(i).fresh().absorb(later.scopes.get(i).fresh());
@@ -197,9 +197,9 @@ public final class FindingTally {
         return top.kept();
     }
 
-    /** Baseline entries no finding matched. */
+    /** Baseline entries no finding matched (of an indexed baseline: counted, read from disk when iterated). */
     List<BaselineEntry> fixed() {
-        return baseline.entries().values().stream().filter(e -> !seenBaseline.contains(e.fingerprint())).toList();
+        return seenBaseline.fixed();
     }
 
     /** The threshold reasons, in the policy's order: global, per tool, per category; total, new, CVSS. */

@@ -36,7 +36,7 @@ public final class GateDecision {
         this.findings = List.copyOf(findings);
         this.named = List.copyOf(named);
         this.totals = java.util.Objects.requireNonNull(totals, "totals");
-        this.fixed = List.copyOf(fixed);
+        this.fixed = Baseline.copyOf(fixed);
         this.baselinePresent = baselinePresent;
         this.expiredWaivers = List.copyOf(expiredWaivers);
         this.relaxations = List.copyOf(relaxations);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.report;
 
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
+import io.jenkins.plugins.securedeploy.engine.policy.Baseline;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingTotals;
@@ -58,7 +59,7 @@ public record GateReport(Instant generatedAt, String policySource, String verdic
         bySeverity = java.util.Collections.unmodifiableMap(new EnumMap<>(bySeverity));
         tools = List.copyOf(tools);
         findings = List.copyOf(findings);
-        fixed = List.copyOf(fixed);
+        fixed = Baseline.copyOf(fixed); // a large baseline's stay on disk
         waiversApplied = List.copyOf(waiversApplied);
         waiversExpired = List.copyOf(waiversExpired);
         relaxations = List.copyOf(relaxations);

@@ -133,7 +133,7 @@ public final class HtmlReportWriter {
         waivers(h, r);
         evidence(h, r);
         findings.write(h);
-        fixed(h, r);
+        fixed(h, r, maxRows);
         h.raw("</main>\n<footer><a href=\"gate-report.json\">gate-report.json</a></footer>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -233,13 +233,22 @@ public final class HtmlReportWriter {
         h.raw("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void fixed(Html h, GateReport r) {
+    /** The first {@code maxRows} fixed entries (a large baseline's others are counted and in the JSON). */
+    private static void fixed(Html h, GateReport r, int maxRows) {
         h.raw("<section id=\"fixed\">\n<h2>");
-        h.text(r.baselinePresent() ? "Fixed since the baseline (" + r.fixed().size() + ")" : "Fixed: no baseline given");
+        int size = r.fixed().size();
+        h.text(r.baselinePresent() ? "Fixed since the baseline (" + size + ")" : "Fixed: no baseline given");
         h.raw("</h2>\n<ul>\n");
-        for (BaselineEntry e : r.fixed()) {
+        int shown = 0;
+        for (java.util.Iterator<BaselineEntry> it = r.fixed().iterator(); it.hasNext() && shown < maxRows; shown++) {
+            BaselineEntry e = it.next();
             h.el("li", "", e.severity() + " " + e.tool() + " " + e.ruleId() + ": " + e.title()).raw("\n");
         }
-        h.raw("</ul>\n</section>\n");
+        h.raw("</ul>\n");
+        if (size > shown) {
+            h.el("p", "note", "The first " + shown + " are listed; all " + size + " are in gate-report.json.")
+                    .raw("\n");
+        }
+        h.raw("</section>\n");
     }
 }

@@ -154,4 +154,39 @@ class GateServiceTest {
         assertThatThrownBy(() -> decide(GateRequest.of(List.of()).withPolicy(text("nope.yml", "version: 7\n"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope.yml");
     }
+
+    @Test
+    void policyRulesPastTheirFindingLimitFailClosedNamingTheLimitInsteadOfHoldingEveryFinding() {
+        NamedBytes policy = text("project.yml", """
+                version: 1
+                thresholds: {total: {high: 1000}}
+                rules:
+                  - id: no-r9
+                    scope: finding
+                    require: finding.ruleId != "r9"
+                """);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"ruleId\": \"r").append(i).append("\", \"severity\": "
+                    + "\"high\", \"fingerprint\": \"f").append(i).append("\"}");
+        }
+        GateRequest request = GateRequest.of(List.of(ScanResult.ok("held", "", "held", List.of(Finding.builder("held",
+                "h1").severity(Severity.LOW).build())))).withPolicy(policy)
+                .withReports(List.of(findings("a.json", body.toString())));
+        // 13 findings, rules see up to 13: evaluated, r9 violates
+        GateOutcome within = new GateService(ReportFixtures.CLOCK, io.jenkins.plugins.securedeploy.engine.scan.registry
+                .ReportInputs.standard(), GateSpool.CHUNK, 100, 13).decide(request, store);
+        assertThat(within.decision().verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(within.results()).extracting(ScanResult::tool).contains("secure-deploy-policy");
+        assertThat(within.decision().reasons()).extracting(GateReason::rule).containsExactly("thresholds.total.critical");
+        // rules see at most 12 (one held, eleven of the report): not evaluated, the gate is ERROR and says why
+        GateOutcome past = new GateService(ReportFixtures.CLOCK, io.jenkins.plugins.securedeploy.engine.scan.registry
+                .ReportInputs.standard(), GateSpool.CHUNK, 100, 12).decide(request.withFolder("two"), store);
+        assertThat(past.decision().verdict()).isEqualTo(Verdict.ERROR);
+        ScanResult rules = past.results().get(past.results().size() - 1);
+        assertThat(rules.tool()).isEqualTo("secure-deploy-policy");
+        assertThat(rules.isError()).isTrue();
+        assertThat(rules.problems().get(0).describe()).contains("project.yml", "rules.too-many-findings",
+                "policy rules see at most 12 findings; this gate has 13");
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.securedeploy.engine.core.InvalidInputException;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
@@ -71,31 +72,57 @@ class StreamingGateEquivalenceTest {
         byte[] cut = BoundedMemoryProbe.grype(200_000).readAllBytes();
         reports.add(ReportSource.ofBytes("generated/cut.json", "grype", Arrays.copyOf(cut, cut.length / 2)));
         reports.add(ReportSource.ofFile(java.nio.file.Path.of("does/not/exist.sarif"), "missing.sarif", null));
+        // the engine's own document, streamed result by result: OK ones, an ERROR one with findings, and one that
+        // is found invalid only at its end (its results were streamed, then dropped)
+        List<ScanResult> own = new ArrayList<>(ReportFixtures.results());
+        own.add(ScanResult.ok("many", "1", "many.json", ReportInputs.standard().read(List.of(new ReportSource(
+                "generated/own.json", "grype", () -> BoundedMemoryProbe.grype(300_000)))).get(0).findings()));
+        byte[] ownDoc = new io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter().write(own);
+        reports.add(ReportSource.ofBytes("generated/own-findings.json", null, ownDoc));
+        String text = new String(ownDoc, StandardCharsets.UTF_8);
+        reports.add(ReportSource.ofBytes("generated/own-bad-status.json", null, text.replaceFirst(
+                "\"status\"\\s*:\\s*\"ERROR\"", "\"status\": \"OK\"").getBytes(StandardCharsets.UTF_8)));
         GateRequest first = GateRequest.of(ReportFixtures.results()).withReports(reports)
                 .withPolicy(new NamedBytes(".secure-deploy.yml", POLICY.getBytes(StandardCharsets.UTF_8)));
         Map<String, byte[]> firstFiles = same(first.withFolder("one"));
+        assertThat(new String(firstFiles.get("one/gate-report.json"), StandardCharsets.UTF_8))
+                .as("the own document found invalid at its end").contains("findings.status-mismatch");
 
         // a second run against the first one's baseline, with part of the reports gone (fixed) and new ones
         List<ReportSource> later = new ArrayList<>(reports.subList(reports.size() / 2, reports.size()));
         later.add(new ReportSource("generated/more.sarif", "sarif", () -> BoundedMemoryProbe.sarif(400_000)));
-        same(first.withReports(later).withFolder("two")
-                .withBaseline(new NamedBytes("one/baseline.json", firstFiles.get("one/baseline.json"))));
+        GateRequest second = first.withReports(later).withFolder("two")
+                .withBaseline(new NamedBytes("one/baseline.json", firstFiles.get("one/baseline.json")));
+        same(second);
+        // the same with the baseline indexed on disk (more than 100 entries): the same files, byte for byte
+        same(second, 100);
     }
 
     /** Gates both ways; returns the streaming gate's files after asserting they are the in-memory ones. */
     private static Map<String, byte[]> same(GateRequest request) throws IOException {
+        return same(request, BaselineReader.IN_MEMORY);
+    }
+
+    private static Map<String, byte[]> same(GateRequest request, int baselineInMemory) throws IOException {
         InMemoryEvidenceStore streamed = new InMemoryEvidenceStore();
         ByteArrayOutputStream sarif = new ByteArrayOutputStream();
-        GateOutcome s = new GateService(ReportFixtures.CLOCK, ReportInputs.standard(), 100)
+        GateOutcome s = new GateService(ReportFixtures.CLOCK, ReportInputs.standard(), 100, baselineInMemory)
                 .decide(request, streamed, sarif);
         InMemory m = inMemory(request);
+        boolean indexed = baselineInMemory != BaselineReader.IN_MEMORY;
 
         assertThat(s.decision().totals().findings()).as("findings gated").isGreaterThan(5000);
         assertThat(s.decision().findings()).hasSizeLessThanOrEqualTo(GateService.KEEP);
         assertThat(s.decision().verdict()).isEqualTo(m.decision().verdict());
         assertThat(s.decision().reasons()).isEqualTo(m.decision().reasons());
         assertThat(s.decision().totals()).isEqualTo(m.decision().totals());
-        assertThat(s.decision().fixed()).isEqualTo(m.decision().fixed());
+        if (indexed) { // read from the on-disk index while the gate ran (gate-report.json lists them, below)
+            assertThat(s.decision().fixed().size()).isEqualTo(m.decision().fixed().size()).isPositive();
+            assertThatThrownBy(() -> s.decision().fixed().iterator().next()).as("the index is gone with the gate")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("on-disk index is closed");
+        } else {
+            assertThat(s.decision().fixed()).isEqualTo(m.decision().fixed());
+        }
         assertThat(DecisionPresenter.lines(s.decision())).isEqualTo(DecisionPresenter.lines(m.decision()));
         assertThat(DecisionPresenter.nextSteps(s.decision())).isNotEmpty();
         assertThat(s.results()).extracting(ScanResult::status).isEqualTo(m.results().stream()
@@ -121,7 +148,7 @@ class StreamingGateEquivalenceTest {
         Baseline baseline = Baseline.NONE;
         if (request.baseline() != null) {
             try {
-                baseline = new BaselineReader().read(request.baseline().content(), request.baseline().name());
+                baseline = new BaselineReader().read(request.baseline().opener().open(), request.baseline().name());
             } catch (InvalidInputException e) {
                 inputProblems.addAll(e.problems());
             }

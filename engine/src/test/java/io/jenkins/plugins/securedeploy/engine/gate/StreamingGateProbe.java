@@ -81,7 +81,7 @@ public final class StreamingGateProbe {
     }
 
     /** Elements of the top-level array field {@code field}, counted as the file streams by. */
-    private static long arrayLength(Path file, String field) throws Exception {
+    static long arrayLength(Path file, String field) throws Exception {
         try (InputStream in = Files.newInputStream(file); JsonParser p = Json.strict().factory().createParser(in)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -105,7 +105,7 @@ public final class StreamingGateProbe {
      * The bytes of every live object, with everything the gate holds still reachable: the total of the JVM's class
      * histogram, which collects first (heap "used" after {@code System.gc()} also counts what was allocated since).
      */
-    private static long retainedHeap() throws Exception {
+    static long retainedHeap() throws Exception {
         long live = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
             String histogram = ManagementFactory.getPlatformMBeanServer().invoke(

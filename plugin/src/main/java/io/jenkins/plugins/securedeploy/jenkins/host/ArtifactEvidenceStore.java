@@ -13,7 +13,11 @@ import io.jenkins.plugins.securedeploy.engine.host.EvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
 import io.jenkins.plugins.securedeploy.engine.host.WorkspacePaths;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,9 @@ import jenkins.util.BuildListenerAdapter;
  * The engine's {@link EvidenceStore} as build artifacts: each piece of evidence is written to a staging folder next
  * to the workspace ({@code <ws>@tmp/secure-deploy-evidence}, so the checkout stays clean), archived under
  * {@code secure-deploy/<name>} with the run's artifact manager (which may be S3 or another configured store), then
- * fingerprinted so it can be traced across jobs, and the staging file is removed. Callers mask content first.
+ * fingerprinted so it can be traced across jobs, and the staging file is removed. A report written as a stream (the
+ * gate's files, of any size) is staged under the run's directory on the controller instead, where the engine writes
+ * it. Callers mask content first.
  */
 public final class ArtifactEvidenceStore implements EvidenceStore {
     /** Archive folder for all evidence. */
@@ -68,6 +74,37 @@ public final class ArtifactEvidenceStore implements EvidenceStore {
         EvidenceRef ref = new EvidenceRef(archivePath, mediaType, Hashing.bytes(content), content.length);
         stored.add(ref);
         return ref;
+    }
+
+    /**
+     * A report of any size, streamed: the engine writes it on the controller (where the gate runs) into a staging
+     * folder under the run's own directory, never gathering it in memory; it is then hashed, archived with the run's
+     * artifact manager and fingerprinted as above, and the staging file is removed.
+     */
+    @Override
+    public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
+        String path = WorkspacePaths.normalize(name);
+        String archivePath = ARCHIVE_FOLDER + "/" + path;
+        Path staging = run.getRootDir().toPath().resolve(STAGING_FOLDER);
+        Path file = staging.resolve(path);
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                content.writeTo(out);
+            }
+            EvidenceRef ref = new EvidenceRef(archivePath, mediaType, Hashing.file(file), Files.size(file));
+            String md5 = new FilePath(file.toFile()).digest();
+            run.pickArtifactManager().archive(new FilePath(staging.toFile()), launcher,
+                    new BuildListenerAdapter(listener), Map.of(archivePath, path));
+            fingerprint(archivePath, md5);
+            stored.add(ref);
+            return ref;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while archiving evidence " + archivePath, e);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Override

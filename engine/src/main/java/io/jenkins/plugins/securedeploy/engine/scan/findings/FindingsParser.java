@@ -11,6 +11,7 @@ import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
 import io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser;
 import io.jenkins.plugins.securedeploy.engine.scan.ReportEnd;
+import io.jenkins.plugins.securedeploy.engine.scan.ResultsSink;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
@@ -21,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Streams the engine's own findings document ({@value ScanResultsWriter#FORMAT}, version 1; schema
@@ -42,29 +44,73 @@ public final class FindingsParser extends JsonReportParser {
     /** The same document under the name the host interchange had before it became this one (builds keep it). */
     static final String LEGACY_FORMAT = "secure-deploy-scan-results";
 
-    private final boolean all;
-    private List<ScanResult> results = List.of();
+    private final ResultsSink results;
 
     public FindingsParser() {
-        this(false);
+        this(null);
     }
 
-    private FindingsParser(boolean all) {
-        this.all = all;
+    private FindingsParser(ResultsSink results) {
+        this.results = results;
     }
 
     /** Every scan result of a document, in order (the stream is not closed). */
     public static List<ScanResult> readAll(InputStream document, String displayName) {
-        FindingsParser parser = new FindingsParser(true);
-        parser.parse(document, displayName);
-        return parser.results;
+        List<ScanResult> out = new ArrayList<>();
+        stream(document, displayName, new ResultsSink() {
+            private List<Finding> findings;
+
+            @Override
+            public Consumer<Finding> begin() {
+                findings = new ArrayList<>();
+                return findings::add;
+            }
+
+            @Override
+            public void end(ScanResult r, long n) {
+                out.add(new ScanResult(r.tool(), r.toolVersion(), r.source(), r.status(), findings, r.problems()));
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /**
+     * Streams every scan result of a document into {@code results}, each keeping its recorded source (the stream is
+     * not closed).
+     *
+     * @throws io.jenkins.plugins.securedeploy.engine.core.InvalidInputException when the document is not valid
+     */
+    public static void stream(InputStream document, String displayName, ResultsSink results) {
+        new FindingsParser(java.util.Objects.requireNonNull(results, "results")).parse(document, displayName,
+                new io.jenkins.plugins.securedeploy.engine.scan.CountingSink());
     }
 
     @Override
     protected ReportEnd read(JsonParser p, String displayName, FindingSink sink) throws IOException {
-        ScanResult one = readDocument(p, displayName);
-        // the document is already normalised: hand its one result (or, with readAll, the first) to the sink
-        one.findings().forEach(sink::accept);
+        if (results != null) {
+            readDocument(p, displayName, results);
+            return new ReportEnd(FORMAT, "");
+        }
+        // one result, its findings to the sink as they are read (a second result's too: the document then fails)
+        ScanResult[] first = {null};
+        int n = readDocument(p, displayName, new ResultsSink() {
+            @Override
+            public Consumer<Finding> begin() {
+                return sink::accept;
+            }
+
+            @Override
+            public void end(ScanResult r, long findings) {
+                if (first[0] == null) {
+                    first[0] = r;
+                }
+            }
+        });
+        if (n != 1) {
+            throw problem(p, displayName, "findings.not-one-result", "the document holds " + n
+                    + " scan results; this reader takes exactly one (secure-deploy ingest and gate read them all)");
+        }
+        ScanResult one = first[0];
         for (Problem problem : one.problems()) {
             if (one.isError()) {
                 sink.problem(problem);
@@ -75,12 +121,14 @@ public final class FindingsParser extends JsonReportParser {
         return new ReportEnd(one.tool(), one.toolVersion());
     }
 
-    private ScanResult readDocument(JsonParser p, String displayName) throws IOException {
+    /** Reads the document, each result into {@code into}; returns how many results it holds. */
+    private static int readDocument(JsonParser p, String displayName, ResultsSink into) throws IOException {
         String[] format = {null};
         int[] version = {-1};
         String[] status = {null};
         Location[] statusAt = {null};
-        List<ScanResult> read = new ArrayList<>();
+        int[] read = {0};
+        boolean[] anyError = {false};
         boolean[] sawResults = {false};
         fields(p, displayName, "the findings document", name -> {
             switch (name) {
@@ -93,7 +141,10 @@ public final class FindingsParser extends JsonReportParser {
                 }
                 case "results" -> {
                     sawResults[0] = true;
-                    elements(p, displayName, "results", i -> read.add(result(p, displayName)));
+                    elements(p, displayName, "results", i -> {
+                        read[0]++;
+                        anyError[0] |= result(p, displayName, into);
+                    });
                 }
                 default -> throw unknown(p, displayName, "$schema, format, version, status, results");
             }
@@ -117,34 +168,32 @@ public final class FindingsParser extends JsonReportParser {
         if (!sawResults[0]) {
             throw missing(p, displayName, "findings", "'results' is missing");
         }
-        boolean anyError = read.stream().anyMatch(ScanResult::isError);
-        if (status[0] != null && anyError != ScanResult.Status.ERROR.name().equals(status[0])) {
+        if (status[0] != null && anyError[0] != ScanResult.Status.ERROR.name().equals(status[0])) {
             throw invalid(statusAt[0], "findings.status-mismatch", "'status' is " + status[0]
-                    + " but " + (anyError ? "a result is ERROR" : "no result is ERROR"));
+                    + " but " + (anyError[0] ? "a result is ERROR" : "no result is ERROR"));
         }
-        results = List.copyOf(read);
-        if (all) {
-            return read.isEmpty() ? ScanResult.ok(FORMAT, "", displayName, List.of()) : read.get(0);
-        }
-        if (read.size() != 1) {
-            throw problem(p, displayName, "findings.not-one-result", "the document holds " + read.size()
-                    + " scan results; this reader takes exactly one (secure-deploy ingest and gate read them all)");
-        }
-        ScanResult one = read.get(0);
-        // read as one report, the result comes from this file, like every other format's
-        return new ScanResult(one.tool(), one.toolVersion(), displayName, one.status(), one.findings(),
-                one.problems());
+        return read[0];
     }
 
-    private static ScanResult result(JsonParser p, String displayName) throws IOException {
+    /**
+     * One result: its findings to {@code into} as they are read (held only in a document that names the result's
+     * tool after its findings); returns whether it is ERROR.
+     */
+    private static boolean result(JsonParser p, String displayName, ResultsSink into) throws IOException {
         Location start = at(p, displayName);
         String[] text = {null, "", null};
         ScanResult.Status[] status = {ScanResult.Status.OK};
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         Location[] countsAt = {null};
-        List<FindingDraft> raw = new ArrayList<>();
+        List<FindingDraft> held = new ArrayList<>();
+        Map<Severity, Integer> actual = new EnumMap<>(Severity.class);
         List<Problem> problems = new ArrayList<>();
         boolean[] sawFindings = {false};
+        Consumer<Finding> findings = into.begin();
+        Consumer<Finding> counted = f -> {
+            actual.merge(f.severity(), 1, Integer::sum);
+            findings.accept(f);
+        };
         fields(p, displayName, "a scan result", name -> {
             switch (name) {
                 case "tool" -> text[0] = nonBlank(p, displayName, "tool");
@@ -159,7 +208,14 @@ public final class FindingsParser extends JsonReportParser {
                 case "run" -> run(p, displayName);
                 case "findings" -> {
                     sawFindings[0] = true;
-                    elements(p, displayName, "findings", i -> raw.add(finding(p, displayName)));
+                    elements(p, displayName, "findings", i -> {
+                        FindingDraft f = finding(p, displayName);
+                        if (text[0] != null) {
+                            counted.accept(f.build(text[0]));
+                        } else {
+                            held.add(f);
+                        }
+                    });
                 }
                 case "problems" -> elements(p, displayName, "problems", i -> problems.add(problem(p, displayName)));
                 default -> throw unknown(p, displayName,
@@ -172,17 +228,15 @@ public final class FindingsParser extends JsonReportParser {
         if (!sawFindings[0]) {
             throw invalid(start, "findings.required", "a scan result needs 'findings' (an array, [] for none)");
         }
-        List<Finding> findings = new ArrayList<>(raw.size());
-        for (FindingDraft f : raw) {
-            findings.add(f.build(text[0]));
+        for (FindingDraft f : held) {
+            counted.accept(f.build(text[0]));
         }
         if (countsAt[0] != null) {
-            Map<Severity, Integer> actual = ScanResultsWriter.counts(findings);
             for (Severity s : Severity.values()) {
-                if (!counts.getOrDefault(s, 0).equals(actual.get(s))) {
+                if (!counts.getOrDefault(s, 0).equals(actual.getOrDefault(s, 0))) {
                     throw invalid(countsAt[0], "findings.counts-mismatch", "counts." + s + " is "
-                            + counts.getOrDefault(s, 0) + " but the result lists " + actual.get(s) + " " + s
-                            + " finding(s); the document is incomplete or was edited");
+                            + counts.getOrDefault(s, 0) + " but the result lists " + actual.getOrDefault(s, 0) + " "
+                            + s + " finding(s); the document is incomplete or was edited");
                 }
             }
         }
@@ -190,8 +244,10 @@ public final class FindingsParser extends JsonReportParser {
             problems.add(Problem.of("findings.error-without-reason", "the scan recorded an error without saying why",
                     start));
         }
-        return new ScanResult(text[0], text[1], text[2] == null ? displayName : text[2], status[0], findings,
-                problems);
+        long n = actual.values().stream().mapToLong(Integer::longValue).sum();
+        into.end(new ScanResult(text[0], text[1], text[2] == null ? displayName : text[2], status[0], List.of(),
+                problems), n);
+        return status[0] == ScanResult.Status.ERROR;
     }
 
     private static void run(JsonParser p, String displayName) throws IOException {

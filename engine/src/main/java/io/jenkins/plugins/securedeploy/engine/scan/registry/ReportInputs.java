@@ -7,6 +7,8 @@ import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResultsWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.findings.FindingsDescriptor;
+import io.jenkins.plugins.securedeploy.engine.scan.findings.FindingsParser;
+import io.jenkins.plugins.securedeploy.engine.scan.ResultsSink;
 import io.jenkins.plugins.securedeploy.engine.scan.findings.ScanResultsReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -80,11 +82,24 @@ public final class ReportInputs {
      * instead — findings the sink saw before are then not to be used.
      */
     public Optional<List<ScanResult>> stream(ReportSource source, FindingSink sink) {
+        return stream(source, sink, null);
+    }
+
+    /**
+     * As {@link #stream(ReportSource, FindingSink)}, but the engine's own findings document too is streamed, into
+     * {@code own} (each of its results as it is read): it then comes back as an empty list when it was read to its
+     * end, or as the one ERROR result it is when not (what {@code own} received is then not to be used).
+     */
+    public Optional<List<ScanResult>> stream(ReportSource source, FindingSink sink, ResultsSink own) {
         String name = source.name();
         try (InputStream raw = source.opener().open()) {
             BufferedInputStream in = new BufferedInputStream(raw, FormatDetector.HEAD_BYTES + 1);
             if (ScanResultsWriter.FORMAT.equals(source.format()) || source.format() == null && isOwnFormat(in)) {
                 try {
+                    if (own != null) {
+                        FindingsParser.stream(in, name, own);
+                        return Optional.of(List.of());
+                    }
                     return Optional.of(new ScanResultsReader().read(in, name));
                 } catch (InvalidInputException e) {
                     return Optional.of(List.of(ScanResult.error(label(name), name, e.problems())));

@@ -150,4 +150,39 @@ class FindingsParserTest extends AbstractReportParserTest {
         assertThat(parseError("{\"format\": \"secure-deploy-findings\", \"tool\": \"old\", \"findings\": []}"))
                 .anySatisfy(p -> assertThat(p.location().pointer()).isNotEmpty());
     }
+
+    @Test
+    void streamsEachResultsFindingsAsTheyAreReadAndThrowsWhenTheDocumentBreaksOffLater() {
+        List<ScanResult> written = List.of(
+                ScanResult.ok("a", "1", "a.json", List.of(Finding.builder("a", "r1").severity(Severity.HIGH).build(),
+                        Finding.builder("a", "r2").severity(Severity.LOW).build())),
+                ScanResult.ok("b", "2", "b.json", List.of(Finding.builder("b", "r3").build())));
+        byte[] doc = new ScanResultsWriter().write(written);
+        List<String> events = new java.util.ArrayList<>();
+        io.jenkins.plugins.securedeploy.engine.scan.ResultsSink sink =
+                new io.jenkins.plugins.securedeploy.engine.scan.ResultsSink() {
+            @Override
+            public java.util.function.Consumer<Finding> begin() {
+                events.add("begin");
+                return f -> events.add(f.ruleId());
+            }
+
+            @Override
+            public void end(ScanResult r, long findings) {
+                assertThat(r.findings()).isEmpty();
+                events.add("end " + r.tool() + " " + r.source() + " " + findings);
+            }
+        };
+        FindingsParser.stream(new ByteArrayInputStream(doc), "doc.json", sink);
+        assertThat(events).containsExactly("begin", "r1", "r2", "end a a.json 2", "begin", "r3", "end b b.json 1");
+
+        // cut inside the second result: the first one was streamed, then the document is refused
+        events.clear();
+        String text = new String(doc, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] cut = text.substring(0, text.indexOf("r3")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> FindingsParser.stream(new ByteArrayInputStream(cut), "doc.json", sink))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("doc.json");
+        assertThat(events).startsWith("begin", "r1", "r2", "end a a.json 2", "begin");
+        assertThat(FindingsParser.readAll(new ByteArrayInputStream(doc), "doc.json")).isEqualTo(written);
+    }
 }
