@@ -44,7 +44,27 @@ final class SecretDetector {
         }
         this.automaton = new KeywordAutomaton(keywords.isEmpty() ? List.of("\u0001") : keywords);
         this.rulesByKeyword = owners.toArray(new int[0][]);
-        this.matchers = this.rules.stream().map(r -> r.pattern().matcher("")
+        this.matchers = matchers(this.rules);
+    }
+
+    /** A detector for another thread: shares this one's immutable tables (no second build), has its own matchers. */
+    private SecretDetector(SecretDetector tables) {
+        this.rules = tables.rules;
+        this.automaton = tables.automaton;
+        this.rulesByKeyword = tables.rulesByKeyword;
+        this.matchers = matchers(rules);
+    }
+
+    /**
+     * A detector with the same rules for another thread, without building the keyword tables again (their build is
+     * most of a detector's cost, single-threaded at the start of a scan).
+     */
+    SecretDetector copy() {
+        return new SecretDetector(this);
+    }
+
+    private static Matcher[] matchers(List<SecretRule> rules) {
+        return rules.stream().map(r -> r.pattern().matcher("")
                 .useTransparentBounds(true).useAnchoringBounds(false)).toArray(Matcher[]::new);
     }
 
