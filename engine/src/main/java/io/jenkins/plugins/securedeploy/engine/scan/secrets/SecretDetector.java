@@ -47,6 +47,21 @@ final class SecretDetector {
         this.matchers = matchers(this.rules);
     }
 
+    /** The tables of {@link SecretRules#defaults()}, built once per JVM by the first scan (or warm-up) that needs them. */
+    private static final class Defaults {
+        static final SecretDetector TABLES = new SecretDetector(SecretRules.defaults());
+
+        private Defaults() {}
+    }
+
+    /**
+     * A detector for {@code rules} on the calling thread: for the default rules a {@link #copy()} of the tables built
+     * once per JVM, otherwise a new one.
+     */
+    static SecretDetector of(List<SecretRule> rules) {
+        return rules.equals(SecretRules.defaults()) ? Defaults.TABLES.copy() : new SecretDetector(rules);
+    }
+
     /** A detector for another thread: shares this one's immutable tables (no second build), has its own matchers. */
     private SecretDetector(SecretDetector tables) {
         this.rules = tables.rules;

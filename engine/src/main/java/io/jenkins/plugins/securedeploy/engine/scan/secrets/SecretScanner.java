@@ -98,8 +98,9 @@ public final class SecretScanner {
     }
 
     /**
-     * The rules' detector tables, built once per scan by the first worker that needs them (on its thread, while the
-     * walk starts), then shared: each worker gets its own matchers over the same immutable tables.
+     * The rules' detector tables, built once per scan (once per JVM for the default rules) by the first worker that
+     * needs them (on its thread, while the walk starts), then shared: each worker gets its own matchers over the same
+     * immutable tables.
      */
     private static final class SharedDetector {
         private final List<SecretRule> rules;
@@ -111,7 +112,7 @@ public final class SecretScanner {
 
         synchronized SecretDetector forThisThread() {
             if (tables == null) {
-                tables = new SecretDetector(rules);
+                tables = SecretDetector.of(rules);
                 return tables;
             }
             return tables.copy();
