@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher starts the packaged jar with the AppCDS archive the package phase built next to it: the classes of a
@@ -50,5 +54,25 @@ class LauncherCdsITest {
         assertThat(plain).contains("0 secret(s) found");
         assertThat(version).startsWith("secure-deploy ").contains("Java 17");
         assertThat(Files.isExecutable(LAUNCHER)).isTrue();
+    }
+
+    /**
+     * The launcher's JIT directives for the digests (CompileCommand) change no byte of the output: stdout holds the two
+     * digest lines and nothing else (CompileCommand prints each command unless told {@code quiet}), and the digests
+     * of a file hashed on two threads (over 4 MiB) are the JDK's.
+     */
+    @Test
+    void shouldPrintOnlyTheDigestsThroughTheLauncher(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[9 * 1024 * 1024 + 17];
+        new Random(21).nextBytes(content);
+        Path file = dir.resolve("blob.bin");
+        Files.write(file, content);
+
+        String out = run(List.of(LAUNCHER.toString(), "digest", file.toString()), "");
+
+        HexFormat hex = HexFormat.of();
+        assertThat(out.lines()).containsExactly(
+                "sha256:" + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + "  " + file,
+                "sha512:" + hex.formatHex(MessageDigest.getInstance("SHA-512").digest(content)) + "  " + file);
     }
 }

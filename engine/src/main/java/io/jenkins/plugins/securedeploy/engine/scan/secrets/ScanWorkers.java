@@ -33,18 +33,24 @@ final class ScanWorkers implements AutoCloseable {
         inline = null;
         queue = new ArrayBlockingQueue<>(QUEUE);
         for (int i = 0; i < count; i++) {
-            Consumer<FileJob> worker = workers.get();
-            Thread t = new Thread(() -> work(worker), "secure-deploy-secrets-" + (i + 1));
+            // each worker is made on its own thread: what it builds (the detector's tables) overlaps the walk's start
+            Thread t = new Thread(() -> work(workers), "secure-deploy-secrets-" + (i + 1));
             t.setDaemon(true);
             threads.add(t);
             t.start();
         }
     }
 
-    private void work(Consumer<FileJob> worker) {
+    private void work(Supplier<Consumer<FileJob>> workers) {
+        Consumer<FileJob> worker = null;
+        try {
+            worker = workers.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
         try {
             for (FileJob job = queue.take(); job != STOP; job = queue.take()) {
-                if (failure != null) {
+                if (failure != null || worker == null) {
                     job.skip();
                     continue;
                 }

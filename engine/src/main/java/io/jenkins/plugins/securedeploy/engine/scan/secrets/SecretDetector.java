@@ -44,7 +44,42 @@ final class SecretDetector {
         }
         this.automaton = new KeywordAutomaton(keywords.isEmpty() ? List.of("\u0001") : keywords);
         this.rulesByKeyword = owners.toArray(new int[0][]);
-        this.matchers = this.rules.stream().map(r -> r.pattern().matcher("")
+        this.matchers = matchers(this.rules);
+    }
+
+    /** The tables of {@link SecretRules#defaults()}, built once per JVM by the first scan (or warm-up) that needs them. */
+    private static final class Defaults {
+        static final SecretDetector TABLES = new SecretDetector(SecretRules.defaults());
+
+        private Defaults() {}
+    }
+
+    /**
+     * A detector for {@code rules} on the calling thread: for the default rules a {@link #copy()} of the tables built
+     * once per JVM, otherwise a new one.
+     */
+    static SecretDetector of(List<SecretRule> rules) {
+        return rules.equals(SecretRules.defaults()) ? Defaults.TABLES.copy() : new SecretDetector(rules);
+    }
+
+    /** A detector for another thread: shares this one's immutable tables (no second build), has its own matchers. */
+    private SecretDetector(SecretDetector tables) {
+        this.rules = tables.rules;
+        this.automaton = tables.automaton;
+        this.rulesByKeyword = tables.rulesByKeyword;
+        this.matchers = matchers(rules);
+    }
+
+    /**
+     * A detector with the same rules for another thread, without building the keyword tables again (their build is
+     * most of a detector's cost, single-threaded at the start of a scan).
+     */
+    SecretDetector copy() {
+        return new SecretDetector(this);
+    }
+
+    private static Matcher[] matchers(List<SecretRule> rules) {
+        return rules.stream().map(r -> r.pattern().matcher("")
                 .useTransparentBounds(true).useAnchoringBounds(false)).toArray(Matcher[]::new);
     }
 

@@ -24,7 +24,22 @@ public final class SecretRules {
 
     private SecretRules() {}
 
+    /**
+     * The default rules. Compiled once per JVM (immutable: records over thread-safe {@link java.util.regex.Pattern}s),
+     * so the scans of a process (a Jenkins controller or agent runs many) share one compile.
+     */
     public static List<SecretRule> defaults() {
+        return Compiled.RULES;
+    }
+
+    /** Holder: compiled by the first caller (class initialisation makes concurrent callers wait for it). */
+    private static final class Compiled {
+        static final List<SecretRule> RULES = compile();
+
+        private Compiled() {}
+    }
+
+    private static List<SecretRule> compile() {
         return List.of(
                 SecretRule.of(PRIVATE_KEY, "Private key", Severity.CRITICAL,
                         "-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----",

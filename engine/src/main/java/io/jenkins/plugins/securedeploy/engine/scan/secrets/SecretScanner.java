@@ -53,11 +53,15 @@ public final class SecretScanner {
     }
 
     public ScanResult scan(Workspace workspace, SecretScanOptions options) {
-        return scan(workspace, options, new EngineLog("[secrets] "));
+        return run(workspace, options, null); // no one reads the log: its lines are not even formatted
     }
 
     /** Scans and records summary lines (counts only, never content) in {@code log}. */
     public ScanResult scan(Workspace workspace, SecretScanOptions options, EngineLog log) {
+        return run(workspace, options, java.util.Objects.requireNonNull(log, "log"));
+    }
+
+    private ScanResult run(Workspace workspace, SecretScanOptions options, EngineLog log) {
         Globs includes = Globs.compile("includes", options.includes());
         Globs excludes = Globs.compile("excludes", options.excludes());
         SecretAllowList allow = options.allowList();
@@ -68,14 +72,17 @@ public final class SecretScanner {
         try {
             tree = source(workspace, options);
         } catch (IOException | SecureDeployException | java.io.UncheckedIOException e) {
-            log.error("cannot list the files of %s (%s)", workspace.describe(), e.getClass().getSimpleName());
+            if (log != null) {
+                log.error("cannot list the files of %s (%s)", workspace.describe(), e.getClass().getSimpleName());
+            }
             return ScanResult.error(TOOL, workspace.describe(), List.of(Problem.of(READ_FAILED,
                     "cannot list the workspace's files (" + e.getClass().getSimpleName() + ")",
                     Location.ofFile(""))));
         }
         Walk walk = new Walk(includes, excludes, allowedPaths, options.maxFileSize());
+        SharedDetector shared = new SharedDetector(rules);
         try (ScanWorkers workers = new ScanWorkers(options.effectiveThreads(), () -> {
-            SecretDetector detector = new SecretDetector(rules);
+            SecretDetector detector = shared.forThisThread();
             ByteLineScanner scanner = new ByteLineScanner(detector.keywords(), options.windowChars(),
                     options.maxFileSize(), bufferSize);
             return job -> job.run(scanner, detector, allow);
@@ -88,6 +95,28 @@ public final class SecretScanner {
             }
         }
         return walk.result(workspace, rules.size(), log);
+    }
+
+    /**
+     * The rules' detector tables, built once per scan (once per JVM for the default rules) by the first worker that
+     * needs them (on its thread, while the walk starts), then shared: each worker gets its own matchers over the same
+     * immutable tables.
+     */
+    private static final class SharedDetector {
+        private final List<SecretRule> rules;
+        private SecretDetector tables;
+
+        SharedDetector(List<SecretRule> rules) {
+            this.rules = rules;
+        }
+
+        synchronized SecretDetector forThisThread() {
+            if (tables == null) {
+                tables = SecretDetector.of(rules);
+                return tables;
+            }
+            return tables.copy();
+        }
     }
 
     private static TreeSource source(Workspace workspace, SecretScanOptions options) throws IOException {
@@ -201,7 +230,7 @@ public final class SecretScanner {
             for (Object entry : entries) {
                 if (entry instanceof Problem p) {
                     failed |= p.code().equals(READ_FAILED);
-                    if (p.code().equals(READ_FAILED)) {
+                    if (log != null && p.code().equals(READ_FAILED)) {
                         log.error("cannot read %s (%s)", p.location().file(), p.message());
                     }
                     problems.add(p);
@@ -211,7 +240,9 @@ public final class SecretScanner {
                 FileJob.Outcome o = job.outcome();
                 if (o.readFailure() != null) {
                     failed = true;
-                    log.error("cannot read %s (%s)", job.path, o.readFailure());
+                    if (log != null) {
+                        log.error("cannot read %s (%s)", job.path, o.readFailure());
+                    }
                 }
                 findings.addAll(o.findings());
                 problems.addAll(o.problems());
@@ -222,15 +253,17 @@ public final class SecretScanner {
                 allowedInline += o.allowedInline();
                 allowedByFingerprint += o.allowedByFingerprint();
             }
-            log.info("scanned %d files (%d bytes) with %d rules; %d excluded, %d allow-listed by path, %d skipped",
-                    scanned, bytes, ruleCount, excluded, allowedFiles,
-                    problems.stream().filter(p -> !p.code().equals(READ_FAILED)).count());
-            if (excludedFolders + skippedFolders + ignoredFiles + ignoredFolders > 0) {
-                log.info("not entered: %d excluded folders, %d dependency or build folders; ignored by .gitignore:"
-                        + " %d files, %d folders", excludedFolders, skippedFolders, ignoredFiles, ignoredFolders);
+            if (log != null) {
+                log.info("scanned %d files (%d bytes) with %d rules; %d excluded, %d allow-listed by path, %d skipped",
+                        scanned, bytes, ruleCount, excluded, allowedFiles,
+                        problems.stream().filter(p -> !p.code().equals(READ_FAILED)).count());
+                if (excludedFolders + skippedFolders + ignoredFiles + ignoredFolders > 0) {
+                    log.info("not entered: %d excluded folders, %d dependency or build folders; ignored by .gitignore:"
+                            + " %d files, %d folders", excludedFolders, skippedFolders, ignoredFiles, ignoredFolders);
+                }
+                log.info("%d secrets found; %d allow-listed inline, %d by fingerprint", findings.size(), allowedInline,
+                        allowedByFingerprint);
             }
-            log.info("%d secrets found; %d allow-listed inline, %d by fingerprint", findings.size(), allowedInline,
-                    allowedByFingerprint);
             return new ScanResult(TOOL, SecretRules.VERSION, workspace.describe(),
                     failed ? ScanResult.Status.ERROR : ScanResult.Status.OK, findings, problems);
         }

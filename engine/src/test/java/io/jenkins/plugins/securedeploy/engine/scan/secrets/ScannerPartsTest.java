@@ -115,4 +115,35 @@ class ScannerPartsTest {
         assertThat(Redaction.preview("tiny")).isEqualTo("…(4 chars)");
         assertThat(Redaction.preview("\u001b[3mabcdefghijkl")).startsWith("?[3m");
     }
+
+    /** The default rules are compiled once per JVM; their detector tables are shared, each thread gets its own matchers. */
+    @Test
+    void shouldShareTheDefaultTablesAcrossThreadsWithTheSameDetections() throws Exception {
+        assertThat(SecretRules.defaults()).isSameAs(SecretRules.defaults());
+        String line = "aws_access_key_id = " + "AKIA" + "IOSFODNN7EXAMPLE" + " password = 'Zx9#qL2!vB7@kP4$'";
+        List<Detection> expected = new SecretDetector(SecretRules.defaults()).detect(line);
+        assertThat(expected).isNotEmpty();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    SecretDetector d = SecretDetector.of(new ArrayList<>(SecretRules.defaults()));
+                    List<String> seen = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        seen = d.detect(line).stream().map(x -> x.rule().id() + "@" + x.start() + "-" + x.end())
+                                .toList();
+                    }
+                    return seen;
+                }));
+            }
+            List<String> want = expected.stream().map(x -> x.rule().id() + "@" + x.start() + "-" + x.end()).toList();
+            for (java.util.concurrent.Future<List<String>> run : runs) {
+                assertThat(run.get()).isEqualTo(want);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
