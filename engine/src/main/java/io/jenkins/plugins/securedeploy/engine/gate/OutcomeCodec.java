@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
+import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
+import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
@@ -17,7 +19,7 @@ import java.util.Map;
 /**
  * The compact binary form of the gate's spooled records (never a file format anyone else reads: it lives in a
  * temporary folder for one gate run): a finding's fields as they are, its outcome with waivers as their index in
- * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RunOutput}), so
+ * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RecordOutput}), so
  * what is read back is exactly what was written.
  */
 final class OutcomeCodec {
@@ -42,7 +44,7 @@ final class OutcomeCodec {
 
     final ExternalSort.Codec<Spooled> outcomes = new ExternalSort.Codec<>() {
         @Override
-        public void write(RunOutput out, Spooled s) throws IOException {
+        public void write(RecordOutput out, Spooled s) throws IOException {
             out.writeLong(s.seq());
             out.writeInt(s.source());
             FindingOutcome o = s.outcome();
@@ -54,7 +56,7 @@ final class OutcomeCodec {
         }
 
         @Override
-        public Spooled read(RunInput in) throws IOException {
+        public Spooled read(RecordInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
             Finding f = finding(in);
@@ -68,7 +70,7 @@ final class OutcomeCodec {
 
     final ExternalSort.Codec<Entry> entries = new ExternalSort.Codec<>() {
         @Override
-        public void write(RunOutput out, Entry e) throws IOException {
+        public void write(RecordOutput out, Entry e) throws IOException {
             out.writeLong(e.seq());
             out.writeInt(e.source());
             BaselineEntry b = e.entry();
@@ -80,7 +82,7 @@ final class OutcomeCodec {
         }
 
         @Override
-        public Entry read(RunInput in) throws IOException {
+        public Entry read(RecordInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
             return new Entry(seq, source, new BaselineEntry(str(in), str(in), str(in), SEVERITIES[in.readByte()],
@@ -103,7 +105,7 @@ final class OutcomeCodec {
         return i < 0 ? null : waivers.get(i);
     }
 
-    static void finding(RunOutput out, Finding f) throws IOException {
+    static void finding(RecordOutput out, Finding f) throws IOException {
         str(out, f.tool());
         str(out, f.ruleId());
         str(out, f.title());
@@ -130,7 +132,7 @@ final class OutcomeCodec {
         str(out, f.fingerprint());
     }
 
-    static Finding finding(RunInput in) throws IOException {
+    static Finding finding(RecordInput in) throws IOException {
         String tool = str(in);
         String ruleId = str(in);
         String title = str(in);
@@ -147,11 +149,11 @@ final class OutcomeCodec {
         return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, str(in));
     }
 
-    static void str(RunOutput out, String s) throws IOException {
+    static void str(RecordOutput out, String s) throws IOException {
         out.writeString(s);
     }
 
-    static String str(RunInput in) throws IOException {
+    static String str(RecordInput in) throws IOException {
         return in.readString();
     }
 }
