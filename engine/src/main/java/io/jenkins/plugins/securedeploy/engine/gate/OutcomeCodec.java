@@ -23,8 +23,13 @@ import java.util.Map;
  * what is read back is exactly what was written.
  */
 final class OutcomeCodec {
-    /** One spooled outcome: when it arrived and from which input. */
-    record Spooled(long seq, int source, FindingOutcome outcome) {}
+    /**
+     * One spooled outcome: when it arrived and from which input, what the report's order sorts it by (the gate's
+     * rank of its severity, tool, fingerprint), its JSON as gate-report.json lists it, and - only when a writer needs
+     * the finding itself (the gate's SARIF) - the outcome.
+     */
+    record Spooled(long seq, int source, int rank, String tool, String fingerprint, byte[] json,
+            FindingOutcome outcome) {}
 
     /** One baseline entry of the next run: when it arrived and from which input. */
     record Entry(long seq, int source, BaselineEntry entry) {}
@@ -47,24 +52,39 @@ final class OutcomeCodec {
         public void write(RecordOutput out, Spooled s) throws IOException {
             out.writeLong(s.seq());
             out.writeInt(s.source());
+            out.writeByte(s.rank());
+            str(out, s.tool());
+            str(out, s.fingerprint());
+            out.writeBytes(s.json(), 0, s.json().length);
             FindingOutcome o = s.outcome();
-            finding(out, o.finding());
-            out.writeBoolean(o.isNew());
-            out.writeBoolean(o.counted());
-            out.writeInt(waiver(o.waivedBy()));
-            out.writeInt(waiver(o.expiredWaiver()));
+            out.writeBoolean(o != null);
+            if (o != null) {
+                finding(out, o.finding());
+                out.writeBoolean(o.isNew());
+                out.writeBoolean(o.counted());
+                out.writeInt(waiver(o.waivedBy()));
+                out.writeInt(waiver(o.expiredWaiver()));
+            }
         }
 
         @Override
         public Spooled read(RecordInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
-            Finding f = finding(in);
-            boolean isNew = in.readBoolean();
-            boolean counted = in.readBoolean();
-            Waiver w = waiver(in.readInt());
-            Waiver expired = waiver(in.readInt());
-            return new Spooled(seq, source, new FindingOutcome(f, isNew, w, expired, counted));
+            int rank = in.readByte();
+            String tool = str(in);
+            String fingerprint = str(in);
+            byte[] json = in.readBytes();
+            FindingOutcome o = null;
+            if (in.readBoolean()) {
+                Finding f = finding(in);
+                boolean isNew = in.readBoolean();
+                boolean counted = in.readBoolean();
+                Waiver w = waiver(in.readInt());
+                Waiver expired = waiver(in.readInt());
+                o = new FindingOutcome(f, isNew, w, expired, counted);
+            }
+            return new Spooled(seq, source, rank, tool, fingerprint, json, o);
         }
     };
 
