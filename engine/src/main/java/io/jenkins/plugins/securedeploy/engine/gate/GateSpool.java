@@ -1,10 +1,9 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
-import io.jenkins.plugins.securedeploy.engine.json.PrettyElements;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
-import io.jenkins.plugins.securedeploy.engine.report.GateReportWriter;
+import io.jenkins.plugins.securedeploy.engine.report.FindingJsonEncoder;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ final class GateSpool implements AutoCloseable {
     private final ExternalSort<OutcomeCodec.Entry> baseline;
     private final BitSet dropped = new BitSet();
     private final BitSet uncounted = new BitSet();
-    private final PrettyElements json = GateReportWriter.findingEncoder();
+    private final FindingJsonEncoder json = new FindingJsonEncoder();
     private final boolean keepOutcomes;
     private long seq;
 
@@ -73,7 +72,7 @@ final class GateSpool implements AutoCloseable {
         long n = seq++;
         Finding f = o.finding();
         report.add(new OutcomeCodec.Spooled(n, source, f.severity().gateRank(), f.tool(), f.fingerprint(),
-                GateReportWriter.encode(json, o), keepOutcomes ? o : null));
+                json.encode(o), keepOutcomes ? o : null));
         baseline.add(new OutcomeCodec.Entry(n, source, BaselineEntry.of(o.finding())));
     }
 

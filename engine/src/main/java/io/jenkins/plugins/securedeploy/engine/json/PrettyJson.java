@@ -12,7 +12,7 @@ import java.io.IOException;
  * system line feed, {@code " : "} between a name and its value, arrays on one line), byte for byte, with its white
  * space encoded once instead of character by character for every field: the engine's reports list every finding, so
  * the white space is a good part of what they write. Optionally starting {@code nesting} levels deep, to write one
- * element of a larger document on its own ({@link PrettyElements}).
+ * element of a larger document on its own.
  */
 public final class PrettyJson extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;

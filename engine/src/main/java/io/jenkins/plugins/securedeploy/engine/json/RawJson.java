@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JSON value already encoded as UTF-8 (by {@link PrettyElements}), written as it is with
+ * A JSON value already encoded as UTF-8 (a gate report's finding, encoded when it arrived), written as it is with
  * {@link com.fasterxml.jackson.core.JsonGenerator#writeRawValue(SerializableString)}: the generator places it (the
  * separators and the count of its enclosing array), the bytes are copied. Only the unquoted forms are supported.
  */

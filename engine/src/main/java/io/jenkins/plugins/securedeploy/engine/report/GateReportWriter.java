@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
-import io.jenkins.plugins.securedeploy.engine.json.PrettyElements;
 import io.jenkins.plugins.securedeploy.engine.json.PrettyJson;
 import io.jenkins.plugins.securedeploy.engine.json.RawJson;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
@@ -53,7 +52,7 @@ public final class GateReportWriter {
     }
 
     /**
-     * The report with {@code all} as its findings list, each finding already encoded by a {@link #findingEncoder()}
+     * The report with {@code all} as its findings list, each finding already encoded by a {@link FindingJsonEncoder}
      * (a gate encodes each finding once, as it arrives, and keeps the bytes sorted on disk): the same bytes as
      * {@link #write(GateReport, FindingOutcomes, OutputStream)} writes for the same findings.
      */
@@ -61,7 +60,7 @@ public final class GateReportWriter {
         writeWith(r, g -> all.forEach(json -> g.writeRawValue(new RawJson(json))), out);
     }
 
-    /** Every finding's JSON as a {@link #findingEncoder()} encoded it, in the report's order. */
+    /** Every finding's JSON as a {@link FindingJsonEncoder} encoded it, in the report's order. */
     @FunctionalInterface
     public interface EncodedFindings {
         /** Receives one finding's bytes. */
@@ -71,16 +70,6 @@ public final class GateReportWriter {
         }
 
         void forEach(Visitor visitor) throws IOException;
-    }
-
-    /** Encodes findings on their own, each exactly as this writer lists it in the report ({@link #encode}). */
-    public static PrettyElements findingEncoder() {
-        return new PrettyElements(1); // an element of the root object's "findings" array
-    }
-
-    /** {@code o} as the report lists it, UTF-8, encoded by {@code encoder} (from {@link #findingEncoder()}). */
-    public static byte[] encode(PrettyElements encoder, FindingOutcome o) throws IOException {
-        return encoder.encode(GateReportWriter::finding, o);
     }
 
     /** Writes the findings array's elements. */

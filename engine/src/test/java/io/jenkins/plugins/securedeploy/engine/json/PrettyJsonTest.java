@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** PrettyJson writes what Jackson's default pretty printer writes, byte for byte; PrettyElements what it writes in place. */
+/** PrettyJson writes what Jackson's default pretty printer writes, byte for byte, also for an element on its own. */
 class PrettyJsonTest {
     private static final String NASTY = "q\"b\\s/t\tn\nr\r\u0001\u001f\u007f é € \uD83D\uDE00 \uD800 end";
 
@@ -92,10 +92,16 @@ class PrettyJsonTest {
         for (int i = 0; i < 50; i++) {
             many.add(i);
         }
-        PrettyElements encoder = new PrettyElements(1);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         List<byte[]> encoded = new ArrayList<>();
-        for (int i : many) {
-            encoded.add(encoder.encode(PrettyJsonTest::element, i));
+        try (JsonGenerator g = Json.strict().factory().createGenerator(buffer, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new PrettyJson(1, false)); // one level deep: an element of the root's array
+            for (int i : many) {
+                buffer.reset();
+                element(g, i);
+                g.flush();
+                encoded.add(buffer.toByteArray());
+            }
         }
         byte[] spliced = write(g -> {
             g.writeStartObject();
