@@ -58,20 +58,43 @@ public final class RecordOutput implements Closeable {
     /** A string that is not null (see {@link #writeNullableString}). */
     public void writeString(String s) throws IOException {
         int n = s.length();
+        if (n + 4 > buf.length - pos && n + 4 <= buf.length) {
+            drain();
+        }
+        if (n + 4 <= buf.length - pos) { // one pass: Latin-1 bytes straight into the buffer, unless a char is wider
+            int at = pos + 4;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c > 0xFF) {
+                    wide(s);
+                    return;
+                }
+                buf[at++] = (byte) c;
+            }
+            writeInt(n);
+            pos = at;
+            return;
+        }
         for (int i = 0; i < n; i++) {
             if (s.charAt(i) > 0xFF) {
-                writeInt(-n - 1);
-                for (int j = 0; j < n; j++) {
-                    char c = s.charAt(j);
-                    writeByte(c >>> 8);
-                    writeByte(c);
-                }
+                wide(s);
                 return;
             }
         }
         writeInt(n);
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
         writeRaw(bytes, 0, bytes.length);
+    }
+
+    /** A string with a char above U+00FF: its UTF-16 units. */
+    private void wide(String s) throws IOException {
+        int n = s.length();
+        writeInt(-n - 1);
+        for (int j = 0; j < n; j++) {
+            char c = s.charAt(j);
+            writeByte(c >>> 8);
+            writeByte(c);
+        }
     }
 
     /** A string or null. */

@@ -28,7 +28,7 @@ final class GateSpool implements AutoCloseable {
     /** Worst first (severity as the gate ranks it), then tool, fingerprint, arrival. */
     private static final Comparator<OutcomeCodec.Spooled> REPORT_ORDER = (a, b) -> {
         int c = Integer.compare(b.rank(), a.rank());
-        if (c == 0) {
+        if (c == 0 && a.tool() != b.tool()) { // one report's findings share their tool's name
             c = a.tool().compareTo(b.tool());
         }
         if (c == 0) {

@@ -42,6 +42,7 @@ final class SarifRunReader {
     private final Map<String, long[]> warned = new HashMap<>();
     private String tool = "";
     private String version = "";
+    private Category category;
     private boolean sawTool;
     private boolean sawResults;
 
@@ -128,6 +129,7 @@ final class SarifRunReader {
                     String n = string(parser, displayName, "tool.driver.name");
                     if (driver && n != null) {
                         tool = n;
+                        category = null;
                     }
                 }
                 case "version", "semanticVersion" -> {
@@ -171,7 +173,7 @@ final class SarifRunReader {
         String title = r.message != null && !r.message.isBlank() ? r.message
                 : rule != null && rule.shortDescription != null ? rule.shortDescription : ruleId;
         FindingBuilder b = Finding.builder(toolName(), ruleId).title(title).severity(severity).score(score)
-                .category(SarifCategories.of(tool)).location(r.location == null ? Location.ofFile("") : r.location);
+                .category(category()).location(r.location == null ? Location.ofFile("") : r.location);
         if (r.unusableFingerprint) {
             warn(r, "sarif.fingerprint-ignored", "a fingerprint of a result of rule " + safe(ruleId)
                     + " is not a string (SARIF §3.27.16/17); it is left out of the finding's fingerprint");
@@ -191,6 +193,14 @@ final class SarifRunReader {
         }
         r.own.applyTo(b, r.location, r.fingerprints);
         return b.build();
+    }
+
+    /** What the tool name says about its findings, worked out once per run (the name is read before the findings). */
+    private Category category() {
+        if (category == null) {
+            category = SarifCategories.of(tool);
+        }
+        return category;
     }
 
     private void warn(SarifResultReader.Result r, String code, String message) {
