@@ -3,7 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.gate;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
-import io.jenkins.plugins.securedeploy.engine.report.FindingJsonEncoder;
+import io.jenkins.plugins.securedeploy.engine.report.SpooledFindingWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class GateSpool implements AutoCloseable {
     private final ExternalSort<OutcomeCodec.Entry> baseline;
     private final BitSet dropped = new BitSet();
     private final BitSet uncounted = new BitSet();
-    private final FindingJsonEncoder json = new FindingJsonEncoder();
+    private final SpooledFindingWriter json = new SpooledFindingWriter();
     private final boolean keepOutcomes;
     private long seq;
 

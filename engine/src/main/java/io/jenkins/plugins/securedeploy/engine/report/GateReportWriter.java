@@ -52,7 +52,7 @@ public final class GateReportWriter {
     }
 
     /**
-     * The report with {@code all} as its findings list, each finding already encoded by a {@link FindingJsonEncoder}
+     * The report with {@code all} as its findings list, each finding already encoded by a {@link SpooledFindingWriter}
      * (a gate encodes each finding once, as it arrives, and keeps the bytes sorted on disk): the same bytes as
      * {@link #write(GateReport, FindingOutcomes, OutputStream)} writes for the same findings.
      */
@@ -60,7 +60,7 @@ public final class GateReportWriter {
         writeWith(r, g -> all.forEach(json -> g.writeRawValue(new RawJson(json))), out);
     }
 
-    /** Every finding's JSON as a {@link FindingJsonEncoder} encoded it, in the report's order. */
+    /** Every finding's JSON as a {@link SpooledFindingWriter} encoded it, in the report's order. */
     @FunctionalInterface
     public interface EncodedFindings {
         /** Receives one finding's bytes. */

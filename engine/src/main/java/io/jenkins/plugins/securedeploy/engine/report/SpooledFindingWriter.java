@@ -25,7 +25,7 @@ import java.util.Map;
  * is copied, and every other value (any other string, a score) is written by a generator of the same strict factory,
  * so escaping and number formats are Jackson's own. One instance per thread (it reuses its buffers).
  */
-public final class FindingJsonEncoder {
+public final class SpooledFindingWriter {
     private static final byte[] FINGERPRINT = open("fingerprint");
     private static final byte[] TOOL = field(2, "tool");
     private static final byte[] RULE_ID = field(2, "ruleId");
@@ -60,7 +60,7 @@ public final class FindingJsonEncoder {
     private final JsonGenerator exact;
     private final Map<Waiver, byte[]> waivers = new IdentityHashMap<>();
 
-    public FindingJsonEncoder() {
+    public SpooledFindingWriter() {
         try {
             exact = Json.strict().factory().createGenerator(exactOut, JsonEncoding.UTF8);
         } catch (IOException e) {

@@ -19,12 +19,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A finding encoded on its own by {@link FindingJsonEncoder} is, byte for byte, what {@link GateReportWriter}'s
+ * A finding encoded on its own by {@link SpooledFindingWriter} is, byte for byte, what {@link GateReportWriter}'s
  * generator writes for it in place: thousands of random findings with every kind of value (text that needs escapes,
  * non-ASCII, surrogate pairs and lone surrogates, control characters, scores of every magnitude, no score, packages,
  * ids, waivers) in one report written both ways.
  */
-class FindingJsonEncoderTest {
+class SpooledFindingWriterTest {
     private static final String ALPHABET = "abcXYZ019 -_./:@#%&*()[]{}<>=+?!'`~|^$\"\\\t\n\r\b\f\u0000\u0001\u001f\u007f"
             + "\u0080éü\u07C0\u20AC\u2028\u2029\uFFFF\uD83D\uDE00\uD800\uDC00";
 
@@ -83,7 +83,7 @@ class FindingJsonEncoderTest {
         List<FindingOutcome> all = outcomes(ReportFixtures.policy().waivers());
         ByteArrayOutputStream inPlace = new ByteArrayOutputStream();
         new GateReportWriter().write(report, FindingOutcomes.of(all), inPlace);
-        FindingJsonEncoder encoder = new FindingJsonEncoder();
+        SpooledFindingWriter encoder = new SpooledFindingWriter();
         List<byte[]> encoded = new ArrayList<>();
         for (FindingOutcome o : all) {
             encoded.add(encoder.encode(o));
