@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,12 +47,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A 200 MB SARIF log on disk, end to end through the streaming gate at {@code -Xmx256m} (detect, parse, classify
- * and count every finding, keep the top 1,000, spool every finding as NDJSON to a discarding stream, decide) against
- * two references in the same run: the baseline of reading the same file as a Jackson tree ({@code readTree}, which
- * needs a 3 GB heap and so gets its own fork) and the bare strict streaming tokeniser reading every token and no
- * value (the ceiling of any streaming parse). {@code ops/s} ratios are the speed-ups; {@code bytes} per second the
- * throughput; {@code cpuNanos}/{@code parsedBytes} give MB per CPU-second on a shared machine.
+ * A 200 MB SARIF log on disk, end to end through the streaming gate at {@code -Xmx256m} ({@code GateService}:
+ * detect, parse, classify and count every finding, spool it to sorted runs on disk, decide, write the report folder)
+ * against two references in the same run: the baseline of reading the same file as a Jackson tree ({@code readTree},
+ * which needs a 3 GB heap and so gets its own fork) and the bare strict streaming tokeniser reading every token and no
+ * value (the ceiling of any streaming parse). Two shapes of the same log ({@link #shape}): the run's rules after its
+ * results (every result deferred) and before them (the common case). {@code ops/s} ratios are the speed-ups;
+ * {@code bytes} per second the throughput; {@code cpuNanos}/{@code parsedBytes} give MB per CPU-second on a shared
+ * machine.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -67,6 +70,16 @@ public class StreamingGateBenchmark {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
+    /**
+     * Where the run's rules are: {@code rulesAfterResults} (the hard case: every result comes before the rules it is
+     * resolved against, so every one is deferred and replayed) or {@code rulesFirst} (what CodeQL, Semgrep and most
+     * tools write: {@code tool.driver.rules} before {@code results}, each result resolved as it is read).
+     */
+    @Param({"rulesAfterResults", "rulesFirst"})
+    public String shape;
+
+    /** How big the generated log is (tests make it small). */
+    int targetBytes = TARGET_BYTES;
     Path file;
     long size;
     Policy policy;
@@ -103,7 +116,7 @@ public class StreamingGateBenchmark {
         file = Files.createTempFile("streaming-gate-", ".sarif");
         try (OutputStream out = Files.newOutputStream(file)) {
             int written = 0;
-            byte[] chunk = SarifIngestBenchmark.generate(16 * 1024 * 1024);
+            byte[] chunk = SarifIngestBenchmark.generate(Math.min(targetBytes, 16 * 1024 * 1024));
             // one valid log of ~200 MB: the 16 MB log's results repeated, its head and tail once
             String text = new String(chunk, StandardCharsets.UTF_8);
             int resultsStart = text.indexOf("\"results\":[") + "\"results\":[".length();
@@ -111,8 +124,17 @@ public class StreamingGateBenchmark {
             byte[] head = text.substring(0, resultsStart).getBytes(StandardCharsets.UTF_8);
             byte[] body = text.substring(resultsStart, resultsEnd).getBytes(StandardCharsets.UTF_8);
             byte[] tail = text.substring(resultsEnd).getBytes(StandardCharsets.UTF_8);
+            if ("rulesFirst".equals(shape)) {
+                // {"version":..,"runs":[{"tool":{..},"results":[ BODY ]}]}: the same bytes, the tool moved first
+                String tool = text.substring(resultsEnd + "],".length(), text.lastIndexOf("}]}"));
+                head = (text.substring(0, text.indexOf("\"results\":[")) + tool + ",\"results\":[")
+                        .getBytes(StandardCharsets.UTF_8);
+                tail = "]}]}".getBytes(StandardCharsets.UTF_8);
+            } else if (!"rulesAfterResults".equals(shape)) {
+                throw new IllegalArgumentException("unknown shape " + shape);
+            }
             out.write(head);
-            for (int i = 0; written < TARGET_BYTES; i++) {
+            for (int i = 0; written < targetBytes; i++) {
                 if (i > 0) {
                     out.write(',');
                 }

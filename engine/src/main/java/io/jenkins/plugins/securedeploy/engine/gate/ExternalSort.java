@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
+import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
+import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +20,9 @@ import java.util.PriorityQueue;
 final class ExternalSort<T> implements AutoCloseable {
     /** How a record is written to and read from a run. */
     interface Codec<T> {
-        void write(RunOutput out, T value) throws IOException;
+        void write(RecordOutput out, T value) throws IOException;
 
-        T read(RunInput in) throws IOException;
+        T read(RecordInput in) throws IOException;
     }
 
     /** Receives the records in order. */
@@ -85,7 +87,7 @@ final class ExternalSort<T> implements AutoCloseable {
         while (runs.size() > FAN_IN) {
             List<Path> group = new ArrayList<>(runs.subList(0, FAN_IN));
             Path merged = newRun();
-            try (RunOutput out = output(merged)) {
+            try (RecordOutput out = output(merged)) {
                 merge(group, v -> {
                     out.writeBoolean(true);
                     codec.write(out, v);
@@ -104,12 +106,12 @@ final class ExternalSort<T> implements AutoCloseable {
     private record Head<T>(T value, int run) {}
 
     private void merge(List<Path> group, Visitor<T> visitor) throws IOException {
-        List<RunInput> in = new ArrayList<>();
+        List<RecordInput> in = new ArrayList<>();
         try {
             PriorityQueue<Head<T>> heads = new PriorityQueue<>(group.size(),
                     Comparator.comparing((Head<T> h) -> h.value(), order).thenComparingInt(Head::run));
             for (int i = 0; i < group.size(); i++) {
-                RunInput d = new RunInput(Files.newInputStream(group.get(i)));
+                RecordInput d = new RecordInput(Files.newInputStream(group.get(i)));
                 in.add(d);
                 if (d.readBoolean()) {
                     heads.add(new Head<>(codec.read(d), i));
@@ -118,13 +120,13 @@ final class ExternalSort<T> implements AutoCloseable {
             while (!heads.isEmpty()) {
                 Head<T> h = heads.poll();
                 visitor.visit(h.value());
-                RunInput d = in.get(h.run());
+                RecordInput d = in.get(h.run());
                 if (d.readBoolean()) {
                     heads.add(new Head<>(codec.read(d), h.run()));
                 }
             }
         } finally {
-            for (RunInput d : in) {
+            for (RecordInput d : in) {
                 d.close();
             }
         }
@@ -137,7 +139,7 @@ final class ExternalSort<T> implements AutoCloseable {
 
     private Path writeSorted(List<T> records) throws IOException {
         Path run = newRun();
-        try (RunOutput out = output(run)) {
+        try (RecordOutput out = output(run)) {
             for (T value : records) {
                 out.writeBoolean(true);
                 codec.write(out, value);
@@ -151,8 +153,8 @@ final class ExternalSort<T> implements AutoCloseable {
         return dir.resolve(prefix + "-" + (made++) + ".run");
     }
 
-    private static RunOutput output(Path file) throws IOException {
-        return new RunOutput(Files.newOutputStream(file));
+    private static RecordOutput output(Path file) throws IOException {
+        return new RecordOutput(Files.newOutputStream(file));
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class GateService {
         LocalDate today = LocalDate.now(clock);
         Policy effective = new PolicyMerger().merge(request.floor(), project, today);
         try (Baseline baseline = baseline(request.baseline(), inputProblems);
-                GateSpool spool = GateSpool.open(effective.waivers(), chunk)) {
+                GateSpool spool = GateSpool.open(effective.waivers(), chunk, sarif != null)) {
             GateFeed feed = new GateFeed(new FindingTally(effective, baseline, today, KEEP), spool,
                     !effective.rules().isEmpty(), ruleFindings);
             for (ScanResult r : request.results()) {
@@ -206,7 +206,7 @@ public final class GateService {
         List<EvidenceRef> stored = new ArrayList<>();
         stored.add(store(store, folder, INDEX, "text/html", out -> out.write(page.get(0).content())));
         stored.add(store(store, folder, JSON, "application/json",
-                out -> new GateReportWriter().write(report, v -> spool.findings(v::visit), out)));
+                out -> new GateReportWriter().writeEncoded(report, v -> spool.findingJson(v::visit), out)));
         for (ReportFile f : page.subList(1, page.size())) {
             stored.add(store(store, folder, f.name(), f.mediaType(), out -> out.write(f.content())));
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securedeploy.engine.gate;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
+import io.jenkins.plugins.securedeploy.engine.report.SpooledFindingWriter;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Every finding of one gate run on disk, never in memory: each outcome goes to two bounded-memory sorts in a
  * temporary folder — the report's order (worst first, then tool, fingerprint, arrival: what the in-memory report
- * sorted) and the next baseline's (fingerprint, arrival). An input that failed after some of its findings arrived is
+ * sorted), as the JSON gate-report.json lists it (encoded once, merged as bytes), and the next baseline's
+ * (fingerprint, arrival). An input that failed after some of its findings arrived is
  * {@link #drop dropped}: its records are skipped when read back, as the in-memory gate never counted an ERROR
  * result's findings. Closing deletes the folder.
  */
@@ -25,14 +27,12 @@ final class GateSpool implements AutoCloseable {
 
     /** Worst first (severity as the gate ranks it), then tool, fingerprint, arrival. */
     private static final Comparator<OutcomeCodec.Spooled> REPORT_ORDER = (a, b) -> {
-        Finding x = a.outcome().finding();
-        Finding y = b.outcome().finding();
-        int c = Integer.compare(y.severity().gateRank(), x.severity().gateRank());
-        if (c == 0) {
-            c = x.tool().compareTo(y.tool());
+        int c = Integer.compare(b.rank(), a.rank());
+        if (c == 0 && a.tool() != b.tool()) { // one report's findings share their tool's name
+            c = a.tool().compareTo(b.tool());
         }
         if (c == 0) {
-            c = x.fingerprint().compareTo(y.fingerprint());
+            c = a.fingerprint().compareTo(b.fingerprint());
         }
         return c != 0 ? c : Long.compare(a.seq(), b.seq());
     };
@@ -46,24 +46,33 @@ final class GateSpool implements AutoCloseable {
     private final ExternalSort<OutcomeCodec.Entry> baseline;
     private final BitSet dropped = new BitSet();
     private final BitSet uncounted = new BitSet();
+    private final SpooledFindingWriter json = new SpooledFindingWriter();
+    private final boolean keepOutcomes;
     private long seq;
 
-    private GateSpool(Path dir, List<Waiver> waivers, int chunk) {
+    private GateSpool(Path dir, List<Waiver> waivers, int chunk, boolean keepOutcomes) {
         this.dir = dir;
+        this.keepOutcomes = keepOutcomes;
         OutcomeCodec codec = new OutcomeCodec(waivers);
         this.report = new ExternalSort<>(codec.outcomes, REPORT_ORDER, chunk, dir, "findings");
         this.baseline = new ExternalSort<>(codec.entries, BASELINE_ORDER, chunk * 4, dir, "baseline");
     }
 
-    /** A spool in a new temporary folder; {@code waivers} are the effective policy's (outcomes name them). */
-    static GateSpool open(List<Waiver> waivers, int chunk) throws IOException {
-        return new GateSpool(Files.createTempDirectory("secure-deploy-gate-"), waivers, chunk);
+    /**
+     * A spool in a new temporary folder; {@code waivers} are the effective policy's (outcomes name them). Each
+     * finding is kept as gate-report.json lists it, encoded once as it arrives; with {@code keepOutcomes} also as
+     * the outcome itself, for {@link #findings} (the gate's SARIF).
+     */
+    static GateSpool open(List<Waiver> waivers, int chunk, boolean keepOutcomes) throws IOException {
+        return new GateSpool(Files.createTempDirectory("secure-deploy-gate-"), waivers, chunk, keepOutcomes);
     }
 
     /** One outcome of input {@code source}. */
     void add(int source, FindingOutcome o) throws IOException {
         long n = seq++;
-        report.add(new OutcomeCodec.Spooled(n, source, o));
+        Finding f = o.finding();
+        report.add(new OutcomeCodec.Spooled(n, source, f.severity().gateRank(), f.tool(), f.fingerprint(),
+                json.encode(o), keepOutcomes ? o : null));
         baseline.add(new OutcomeCodec.Entry(n, source, BaselineEntry.of(o.finding())));
     }
 
@@ -82,11 +91,23 @@ final class GateSpool implements AutoCloseable {
         uncounted.set(source);
     }
 
-    /** Every kept outcome in the report's order. */
+    /** Every kept outcome in the report's order; only for a spool opened to keep them. */
     void findings(ExternalSort.Visitor<FindingOutcome> visitor) throws IOException {
+        if (!keepOutcomes) {
+            throw new IllegalStateException("this spool keeps the findings' JSON only");
+        }
         report.forEach(s -> {
             if (!dropped.get(s.source()) && !uncounted.get(s.source())) {
                 visitor.visit(s.outcome());
+            }
+        });
+    }
+
+    /** Every kept finding's JSON as gate-report.json lists it, in the report's order. */
+    void findingJson(ExternalSort.Visitor<byte[]> visitor) throws IOException {
+        report.forEach(s -> {
+            if (!dropped.get(s.source()) && !uncounted.get(s.source())) {
+                visitor.visit(s.json());
             }
         });
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
+import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
+import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
@@ -17,12 +19,17 @@ import java.util.Map;
 /**
  * The compact binary form of the gate's spooled records (never a file format anyone else reads: it lives in a
  * temporary folder for one gate run): a finding's fields as they are, its outcome with waivers as their index in
- * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RunOutput}), so
+ * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RecordOutput}), so
  * what is read back is exactly what was written.
  */
 final class OutcomeCodec {
-    /** One spooled outcome: when it arrived and from which input. */
-    record Spooled(long seq, int source, FindingOutcome outcome) {}
+    /**
+     * One spooled outcome: when it arrived and from which input, what the report's order sorts it by (the gate's
+     * rank of its severity, tool, fingerprint), its JSON as gate-report.json lists it, and - only when a writer needs
+     * the finding itself (the gate's SARIF) - the outcome.
+     */
+    record Spooled(long seq, int source, int rank, String tool, String fingerprint, byte[] json,
+            FindingOutcome outcome) {}
 
     /** One baseline entry of the next run: when it arrived and from which input. */
     record Entry(long seq, int source, BaselineEntry entry) {}
@@ -42,33 +49,48 @@ final class OutcomeCodec {
 
     final ExternalSort.Codec<Spooled> outcomes = new ExternalSort.Codec<>() {
         @Override
-        public void write(RunOutput out, Spooled s) throws IOException {
+        public void write(RecordOutput out, Spooled s) throws IOException {
             out.writeLong(s.seq());
             out.writeInt(s.source());
+            out.writeByte(s.rank());
+            str(out, s.tool());
+            str(out, s.fingerprint());
+            out.writeBytes(s.json(), 0, s.json().length);
             FindingOutcome o = s.outcome();
-            finding(out, o.finding());
-            out.writeBoolean(o.isNew());
-            out.writeBoolean(o.counted());
-            out.writeInt(waiver(o.waivedBy()));
-            out.writeInt(waiver(o.expiredWaiver()));
+            out.writeBoolean(o != null);
+            if (o != null) {
+                finding(out, o.finding());
+                out.writeBoolean(o.isNew());
+                out.writeBoolean(o.counted());
+                out.writeInt(waiver(o.waivedBy()));
+                out.writeInt(waiver(o.expiredWaiver()));
+            }
         }
 
         @Override
-        public Spooled read(RunInput in) throws IOException {
+        public Spooled read(RecordInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
-            Finding f = finding(in);
-            boolean isNew = in.readBoolean();
-            boolean counted = in.readBoolean();
-            Waiver w = waiver(in.readInt());
-            Waiver expired = waiver(in.readInt());
-            return new Spooled(seq, source, new FindingOutcome(f, isNew, w, expired, counted));
+            int rank = in.readByte();
+            String tool = str(in);
+            String fingerprint = str(in);
+            byte[] json = in.readBytes();
+            FindingOutcome o = null;
+            if (in.readBoolean()) {
+                Finding f = finding(in);
+                boolean isNew = in.readBoolean();
+                boolean counted = in.readBoolean();
+                Waiver w = waiver(in.readInt());
+                Waiver expired = waiver(in.readInt());
+                o = new FindingOutcome(f, isNew, w, expired, counted);
+            }
+            return new Spooled(seq, source, rank, tool, fingerprint, json, o);
         }
     };
 
     final ExternalSort.Codec<Entry> entries = new ExternalSort.Codec<>() {
         @Override
-        public void write(RunOutput out, Entry e) throws IOException {
+        public void write(RecordOutput out, Entry e) throws IOException {
             out.writeLong(e.seq());
             out.writeInt(e.source());
             BaselineEntry b = e.entry();
@@ -80,7 +102,7 @@ final class OutcomeCodec {
         }
 
         @Override
-        public Entry read(RunInput in) throws IOException {
+        public Entry read(RecordInput in) throws IOException {
             long seq = in.readLong();
             int source = in.readInt();
             return new Entry(seq, source, new BaselineEntry(str(in), str(in), str(in), SEVERITIES[in.readByte()],
@@ -103,7 +125,7 @@ final class OutcomeCodec {
         return i < 0 ? null : waivers.get(i);
     }
 
-    static void finding(RunOutput out, Finding f) throws IOException {
+    static void finding(RecordOutput out, Finding f) throws IOException {
         str(out, f.tool());
         str(out, f.ruleId());
         str(out, f.title());
@@ -130,7 +152,7 @@ final class OutcomeCodec {
         str(out, f.fingerprint());
     }
 
-    static Finding finding(RunInput in) throws IOException {
+    static Finding finding(RecordInput in) throws IOException {
         String tool = str(in);
         String ruleId = str(in);
         String title = str(in);
@@ -147,11 +169,11 @@ final class OutcomeCodec {
         return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, str(in));
     }
 
-    static void str(RunOutput out, String s) throws IOException {
+    static void str(RecordOutput out, String s) throws IOException {
         out.writeString(s);
     }
 
-    static String str(RunInput in) throws IOException {
+    static String str(RecordInput in) throws IOException {
         return in.readString();
     }
 }

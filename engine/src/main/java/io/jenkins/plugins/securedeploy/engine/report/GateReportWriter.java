@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.json.PrettyJson;
+import io.jenkins.plugins.securedeploy.engine.json.RawJson;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
@@ -46,8 +48,39 @@ public final class GateReportWriter {
      * findings the report model holds for display.
      */
     public void write(GateReport r, FindingOutcomes all, OutputStream out) throws IOException {
+        writeWith(r, g -> all.forEach(o -> finding(g, o)), out);
+    }
+
+    /**
+     * The report with {@code all} as its findings list, each finding already encoded by a {@link SpooledFindingWriter}
+     * (a gate encodes each finding once, as it arrives, and keeps the bytes sorted on disk): the same bytes as
+     * {@link #write(GateReport, FindingOutcomes, OutputStream)} writes for the same findings.
+     */
+    public void writeEncoded(GateReport r, EncodedFindings all, OutputStream out) throws IOException {
+        writeWith(r, g -> all.forEach(json -> g.writeRawValue(new RawJson(json))), out);
+    }
+
+    /** Every finding's JSON as a {@link SpooledFindingWriter} encoded it, in the report's order. */
+    @FunctionalInterface
+    public interface EncodedFindings {
+        /** Receives one finding's bytes. */
+        @FunctionalInterface
+        interface Visitor {
+            void visit(byte[] json) throws IOException;
+        }
+
+        void forEach(Visitor visitor) throws IOException;
+    }
+
+    /** Writes the findings array's elements. */
+    @FunctionalInterface
+    private interface FindingsArray {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void writeWith(GateReport r, FindingsArray findings, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new PrettyJson());
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
@@ -56,7 +89,7 @@ public final class GateReportWriter {
             decision(g, r);
             summary(g, r);
             g.writeArrayFieldStart("findings");
-            all.forEach(o -> finding(g, o));
+            findings.write(g);
             g.writeEndArray();
             g.writeArrayFieldStart("fixed");
             for (BaselineEntry e : r.fixed()) {

@@ -114,6 +114,31 @@ class SinksTest {
     }
 
     @Test
+    void deferredRecordsSpillToAFileBeyondTheMemoryLimitAndReplayInOrder() throws Exception {
+        String filler = "r".repeat(1000);
+        int n = DeferredElementsReader.MEMORY_BYTES / 1000 + 500;
+        List<Long> seen = new ArrayList<>();
+        try (DeferredRecords deferred = new DeferredRecords()) {
+            for (int i = 0; i < n; i++) {
+                deferred.add().writeLong(i);
+                deferred.add().writeString(filler + i);
+            }
+            assertThat(deferred.size()).isEqualTo(2L * n);
+            deferred.replay((in, index) -> {
+                if (index % 2 == 0) {
+                    seen.add(in.readLong());
+                } else {
+                    assertThat(in.readString()).isEqualTo(filler + seen.get(seen.size() - 1));
+                }
+            });
+            assertThat(deferred.size()).isZero();
+            deferred.replay((in, index) -> seen.add(-1L)); // freed: nothing replays twice
+        }
+        assertThat(seen).hasSize(n).first().isEqualTo(0L);
+        assertThat(seen.get(n - 1)).isEqualTo(n - 1L);
+    }
+
+    @Test
     void problemsFoundWhileReplayingKeepTheirPointerButNoLine() throws Exception {
         try (JsonParser p = Json.strict().parser(new ByteArrayInputStream("[{\"a\":1},{\"a\":\"x\"}]"
                 .getBytes(StandardCharsets.UTF_8)));

@@ -7,6 +7,8 @@ import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.strin
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
+import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
@@ -97,6 +99,49 @@ final class SarifOwnPropertiesReader {
     /** Our ids, in order, when the bag holds them (null otherwise: the CWE tags are the ids). */
     List<String> ids() {
         return present() ? ids : null;
+    }
+
+    /** What this bag holds, for a deferred result's record ({@link SarifResultRecord}). */
+    void write(RecordOutput out) throws IOException {
+        out.writeByte(severity == null ? 0 : severity.ordinal() + 1);
+        out.writeByte(category == null ? 0 : category.ordinal() + 1);
+        out.writeNullableString(score);
+        out.writeInt(ids == null ? -1 : ids.size());
+        if (ids != null) {
+            for (String id : ids) {
+                out.writeString(id);
+            }
+        }
+        out.writeBoolean(pkg != null);
+        if (pkg != null) {
+            out.writeString(pkg.name());
+            out.writeString(pkg.version());
+            out.writeString(pkg.fixedVersion());
+            out.writeString(pkg.purl());
+        }
+        out.writeNullableString(file);
+        out.writeBoolean(untitled);
+    }
+
+    /** Reads back what {@link #write} wrote into this (empty) bag. */
+    void read(RecordInput in) throws IOException {
+        int s = in.readByte();
+        severity = s == 0 ? null : Severity.values()[s - 1];
+        int c = in.readByte();
+        category = c == 0 ? null : Category.values()[c - 1];
+        score = in.readNullableString();
+        int n = in.readInt();
+        if (n >= 0) {
+            ids = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ids.add(in.readString());
+            }
+        }
+        if (in.readBoolean()) {
+            pkg = new PackageRef(in.readString(), in.readString(), in.readString(), in.readString());
+        }
+        file = in.readNullableString();
+        untitled = in.readBoolean();
     }
 
     private static PackageRef pkg(JsonParser p, String displayName, String key) throws IOException {

@@ -6,7 +6,6 @@ import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.numbe
 import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.string;
 
 import com.fasterxml.jackson.core.JsonParser;
-import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import java.io.IOException;
@@ -16,26 +15,6 @@ import java.util.TreeMap;
 /** One SARIF result as read, before it is resolved against its run's rules. */
 final class SarifResultReader {
     private SarifResultReader() {}
-
-    private static final DeferredElementsReader.Shape REGION = name -> "startLine".equals(name)
-            || "startColumn".equals(name) ? DeferredElementsReader.Shape.ALL : null;
-    private static final DeferredElementsReader.Shape ARTIFACT = name -> "uri".equals(name)
-            ? DeferredElementsReader.Shape.ALL : null;
-    private static final DeferredElementsReader.Shape PHYSICAL = name -> "artifactLocation".equals(name) ? ARTIFACT
-            : "region".equals(name) ? REGION : null;
-    private static final DeferredElementsReader.Shape LOCATION = name -> "physicalLocation".equals(name) ? PHYSICAL
-            : null;
-
-    /**
-     * What {@link #result} reads of a result (and {@link SarifTextReader#location} of its locations): a result kept
-     * for later (its run's rules come after it) is copied in this shape, without snippets, code flows and the like.
-     */
-    static final DeferredElementsReader.Shape SHAPE = name -> switch (name) {
-        case "ruleId", "ruleIndex", "rule", "level", "kind", "baselineState", "message", "partialFingerprints",
-                "fingerprints", "properties" -> DeferredElementsReader.Shape.ALL;
-        case "locations" -> LOCATION;
-        default -> null;
-    };
 
     /** The fields of a result the finding is made from. */
     static final class Result {
@@ -49,7 +28,9 @@ final class SarifResultReader {
         Map<String, String> fingerprints;
         /** A fingerprint value was not a string (Black Duck writes objects); it was left out. */
         boolean unusableFingerprint;
-        Location at;
+        /** Its index in the run's results and its line in the report (0: not known, a deferred result). */
+        long index;
+        int line;
         final SarifRuleReader.Props props = new SarifRuleReader.Props();
         /** The engine's exact values, when the log is one we wrote. */
         final SarifOwnPropertiesReader own = new SarifOwnPropertiesReader();
@@ -58,12 +39,18 @@ final class SarifResultReader {
         boolean isFinding() {
             return !"pass".equals(kind) && !"notApplicable".equals(kind) && !"absent".equals(baselineState);
         }
+
+        /** Where the result is, for a warning about it ({@code run} is the run's JSON pointer). */
+        Location at(String displayName, String run) {
+            return Location.ofPointer(displayName, run + "/results/" + index, line, 0);
+        }
     }
 
-    static Result result(JsonParser p, String displayName, String pointer) throws IOException {
+    /** The result the parser is on, the {@code index}-th of its run. */
+    static Result result(JsonParser p, String displayName, long index) throws IOException {
         Result r = new Result();
-        int line = Math.max(0, p.currentTokenLocation().getLineNr());
-        r.at = Location.ofPointer(displayName, pointer, line, 0);
+        r.index = index;
+        r.line = Math.max(0, p.currentTokenLocation().getLineNr());
         fields(p, displayName, "a result", f -> {
             switch (f) {
                 case "ruleId" -> r.ruleId = string(p, displayName, "ruleId");

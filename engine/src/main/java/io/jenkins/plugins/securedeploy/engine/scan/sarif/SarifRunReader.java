@@ -13,7 +13,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Problem;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
-import io.jenkins.plugins.securedeploy.engine.scan.DeferredElementsReader;
+import io.jenkins.plugins.securedeploy.engine.scan.DeferredRecords;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingBuilder;
 import io.jenkins.plugins.securedeploy.engine.scan.FindingSink;
@@ -26,8 +26,9 @@ import java.util.Map;
 
 /**
  * One SARIF run: its tool (driver and extensions with their rules), invocations and results. Results become
- * findings as they are read once the run's {@code tool} has been seen (every known producer writes it first);
- * results that come before it are deferred ({@link DeferredElementsReader}) and resolved at the end of the run.
+ * findings as they are read once the run's {@code tool} has been seen (most producers write it first); results that
+ * come before it are read as they come, kept as binary records ({@link DeferredRecords}, {@link SarifResultRecord})
+ * and resolved against the rules at the end of the run (their warnings name the result's pointer, not its line).
  * Repeated warnings of one kind are listed {@link #LISTED_WARNINGS} times per run, then counted in one line.
  */
 final class SarifRunReader {
@@ -41,6 +42,7 @@ final class SarifRunReader {
     private final Map<String, long[]> warned = new HashMap<>();
     private String tool = "";
     private String version = "";
+    private Category category;
     private boolean sawTool;
     private boolean sawResults;
 
@@ -60,7 +62,7 @@ final class SarifRunReader {
     }
 
     void read() throws IOException {
-        try (DeferredElementsReader early = new DeferredElementsReader(pointer + "/results")) {
+        try (DeferredRecords early = new DeferredRecords()) {
             fields(p, displayName, "a run", name -> {
                 switch (name) {
                     case "tool" -> {
@@ -73,10 +75,14 @@ final class SarifRunReader {
                         }
                         sawResults = true;
                         elements(p, displayName, "results", i -> {
+                            SarifResultReader.Result r = SarifResultReader.result(p, displayName, i);
+                            if (!r.isFinding()) {
+                                return;
+                            }
                             if (sawTool) {
-                                result(p, pointer + "/results/" + i);
+                                sink.accept(finding(r));
                             } else {
-                                early.add(p, SarifResultReader.SHAPE);
+                                SarifResultRecord.write(early.add(), r); // read now, resolved at the run's end
                             }
                         });
                     }
@@ -94,7 +100,7 @@ final class SarifRunReader {
                 throw missing(p, displayName, SarifParser.FORMAT,
                         "a run has no results array (the tool did not complete)");
             }
-            early.replay(displayName, (e, i) -> resultFrom(e, pointer + "/results/" + i));
+            early.replay((in, n) -> sink.accept(finding(SarifResultRecord.read(in))));
         }
         warned.forEach((code, n) -> {
             if (n[0] > LISTED_WARNINGS) {
@@ -123,6 +129,7 @@ final class SarifRunReader {
                     String n = string(parser, displayName, "tool.driver.name");
                     if (driver && n != null) {
                         tool = n;
+                        category = null;
                     }
                 }
                 case "version", "semanticVersion" -> {
@@ -145,22 +152,6 @@ final class SarifRunReader {
         });
     }
 
-    private void result(JsonParser parser, String at) throws IOException {
-        SarifResultReader.Result r = SarifResultReader.result(parser, displayName, at);
-        if (r.isFinding()) {
-            sink.accept(finding(r));
-        }
-    }
-
-    /** A deferred result: its line in the report is not known any more, only its pointer. */
-    private void resultFrom(JsonParser replayed, String at) throws IOException {
-        SarifResultReader.Result r = SarifResultReader.result(replayed, displayName, at);
-        r.at = Location.ofPointer(displayName, at, 0, 0);
-        if (r.isFinding()) {
-            sink.accept(finding(r));
-        }
-    }
-
     private Finding finding(SarifResultReader.Result r) {
         SarifRuleReader.Rule rule = r.ruleId != null ? rulesById.get(r.ruleId) : null;
         if (rule == null && r.ruleIndex >= 0 && r.ruleIndex < rulesByIndex.size()) {
@@ -174,7 +165,7 @@ final class SarifRunReader {
             unusable = rule.props.unusableSecuritySeverity;
         }
         if (unusable) {
-            warn(r.at, "sarif.security-severity-ignored", "properties.security-severity of rule " + safe(ruleId)
+            warn(r, "sarif.security-severity-ignored", "properties.security-severity of rule " + safe(ruleId)
                     + " is not a number from 0 to 10; its level decides the severity (as GitHub does)");
         }
         Severity severity = r.own.severity(!Double.isNaN(score) ? Severity.fromCvss(score)
@@ -182,9 +173,9 @@ final class SarifRunReader {
         String title = r.message != null && !r.message.isBlank() ? r.message
                 : rule != null && rule.shortDescription != null ? rule.shortDescription : ruleId;
         FindingBuilder b = Finding.builder(toolName(), ruleId).title(title).severity(severity).score(score)
-                .category(SarifCategories.of(tool)).location(r.location == null ? Location.ofFile("") : r.location);
+                .category(category()).location(r.location == null ? Location.ofFile("") : r.location);
         if (r.unusableFingerprint) {
-            warn(r.at, "sarif.fingerprint-ignored", "a fingerprint of a result of rule " + safe(ruleId)
+            warn(r, "sarif.fingerprint-ignored", "a fingerprint of a result of rule " + safe(ruleId)
                     + " is not a string (SARIF §3.27.16/17); it is left out of the finding's fingerprint");
         }
         if (r.fingerprints != null) {
@@ -204,10 +195,18 @@ final class SarifRunReader {
         return b.build();
     }
 
-    private void warn(Location at, String code, String message) {
+    /** What the tool name says about its findings, worked out once per run (the name is read before the findings). */
+    private Category category() {
+        if (category == null) {
+            category = SarifCategories.of(tool);
+        }
+        return category;
+    }
+
+    private void warn(SarifResultReader.Result r, String code, String message) {
         long[] n = warned.computeIfAbsent(code, k -> new long[1]);
         if (++n[0] <= LISTED_WARNINGS) {
-            sink.warning(Problem.of(code, message, at));
+            sink.warning(Problem.of(code, message, r.at(displayName, pointer)));
         }
     }
 
