@@ -1,14 +1,8 @@
 package io.jenkins.plugins.securedeploy.engine.policy;
 
-import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -36,24 +30,23 @@ import java.util.stream.Stream;
  * the number of entries. Not thread-safe.
  */
 final class BaselineIndex implements Closeable {
-    static final byte DUPLICATE = (byte) 0x80;
-    static final byte SEEN = 0x40;
-    static final int GENERATION = 0x3f;
+    static final byte DUPLICATE = BaselineMarks.DUPLICATE;
+    static final byte SEEN = BaselineMarks.SEEN;
+    static final int GENERATION = BaselineMarks.GENERATION;
     private static final long OFFSET = (1L << 40) - 1;
-    private static final int HEADER = 12;
+    private static final int HEADER = BaselineRecords.HEADER;
 
     private final Path dir;
     private final Path dataFile;
     private final FileChannel data;
     private final MappedFile table;
-    private final MappedFile marks;
+    private final BaselineMarks marks;
     private final long mask;
     private final long seed;
     private final long records;
     private final long distinct;
     private final ByteBuffer buffer = ByteBuffer.allocate(4096);
-    private final Set<InputStream> readers = new HashSet<>();
-    private int generation;
+    private final Set<Closeable> readers = new HashSet<>();
     private boolean closed;
 
     private BaselineIndex(Path dir, Path dataFile, long records, long seed) throws IOException {
@@ -65,10 +58,10 @@ final class BaselineIndex implements Closeable {
         this.mask = slots - 1;
         this.data = FileChannel.open(dataFile, StandardOpenOption.READ);
         MappedFile t = null;
-        MappedFile m = null;
+        BaselineMarks m = null;
         try {
             t = new MappedFile(dir.resolve("table.bin"), slots * 8);
-            m = new MappedFile(dir.resolve("marks.bin"), records);
+            m = new BaselineMarks(dir.resolve("marks.bin"), records);
         } catch (IOException e) {
             closeQuietly(t);
             data.close();
@@ -90,38 +83,24 @@ final class BaselineIndex implements Closeable {
     static final class Builder implements Closeable {
         private final Path dir;
         private final Path file;
-        private final DataOutputStream out;
-        private long records;
+        private final BaselineRecords.Writer out;
         private boolean done;
 
         private Builder(Path dir) throws IOException {
             this.dir = dir;
             this.file = dir.resolve("entries.bin");
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            this.out = new BaselineRecords.Writer(file);
         }
 
         void add(BaselineEntry e) throws IOException {
-            byte[] fp = e.fingerprint().getBytes(StandardCharsets.UTF_8);
-            out.writeLong(records++);
-            out.writeInt(fp.length);
-            out.write(fp);
-            string(e.tool());
-            string(e.ruleId());
-            out.writeByte(e.severity().ordinal());
-            string(e.title());
-        }
-
-        private void string(String s) throws IOException {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+            out.add(e);
         }
 
         BaselineIndex build() throws IOException {
             out.close();
             done = true;
             try {
-                return new BaselineIndex(dir, file, records, new SecureRandom().nextLong());
+                return new BaselineIndex(dir, file, out.records(), new SecureRandom().nextLong());
             } catch (IOException | RuntimeException e) {
                 delete(dir);
                 throw e;
@@ -163,42 +142,19 @@ final class BaselineIndex implements Closeable {
         marks.put(ordinal, value);
     }
 
-    /**
-     * A new generation of pending marks (1..63) for a fork of the gate's tally; when they run out, every pending
-     * mark of the earlier ones (forks already absorbed or dropped) is cleared and numbering starts again.
-     */
+    /** A new generation of pending marks for a fork of the gate's tally ({@link BaselineMarks#generation()}). */
     int generation() {
-        if (generation == GENERATION) {
-            for (long i = 0; i < records; i++) {
-                byte b = marks.get(i);
-                if ((b & GENERATION) != 0) {
-                    marks.put(i, (byte) (b & ~GENERATION));
-                }
-            }
-            generation = 0;
-        }
-        return ++generation;
+        return marks.generation();
     }
 
     /** Turns the marks of generation {@code from} into {@code to} (0 = seen). */
     void promote(int from, int to) {
-        for (long i = 0; i < records; i++) {
-            byte b = marks.get(i);
-            if ((b & GENERATION) == from) {
-                marks.put(i, (byte) (to == 0 ? (b & ~GENERATION) | SEEN : (b & ~GENERATION) | to));
-            }
-        }
+        marks.promote(from, to);
     }
 
     /** How many entries are neither duplicates nor seen. */
     long countUnseen() {
-        long n = 0;
-        for (long i = 0; i < records; i++) {
-            if ((marks.get(i) & (DUPLICATE | SEEN)) == 0) {
-                n++;
-            }
-        }
-        return n;
+        return marks.countUnseen();
     }
 
     /**
@@ -207,7 +163,7 @@ final class BaselineIndex implements Closeable {
      */
     Iterator<BaselineEntry> iterator(LongPredicate select) throws IOException {
         ensureOpen();
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dataFile), 1 << 16));
+        BaselineRecords.Reader in = new BaselineRecords.Reader(dataFile);
         readers.add(in);
         return new Iterator<>() {
             private long i;
@@ -219,14 +175,10 @@ final class BaselineIndex implements Closeable {
                     while (next == null && i < records) {
                         ensureOpen();
                         i++;
-                        long ordinal = in.readLong();
-                        String fp = string(in);
-                        String tool = string(in);
-                        String ruleId = string(in);
-                        Severity severity = Severity.values()[in.readUnsignedByte()];
-                        String title = string(in);
+                        long ordinal = in.ordinal();
+                        BaselineEntry entry = in.entry();
                         if (select.test(marks.get(ordinal))) {
-                            next = new BaselineEntry(fp, tool, ruleId, severity, title);
+                            next = entry;
                         }
                     }
                     if (next == null) {
@@ -251,27 +203,16 @@ final class BaselineIndex implements Closeable {
         };
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
     /** Inserts every record's fingerprint, marking repeats as duplicates; returns the distinct count. */
     private long insertAll() throws IOException {
         long n = 0;
-        try (InputStream raw = Files.newInputStream(dataFile);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+        try (BaselineRecords.Reader in = new BaselineRecords.Reader(dataFile)) {
             long offset = 0;
             for (long i = 0; i < records; i++) {
-                long ordinal = in.readLong();
-                byte[] fp = new byte[in.readInt()];
-                in.readFully(fp);
+                long ordinal = in.ordinal();
+                byte[] fp = in.fingerprint();
                 long at = offset;
-                offset += HEADER + fp.length;
-                offset += skipString(in) + skipString(in); // tool, ruleId
-                in.readUnsignedByte(); // severity
-                offset += 1 + skipString(in); // title
+                offset += HEADER + fp.length + in.skipRest();
                 if (find(fp, true, at) < 0) {
                     n++;
                 } else {
@@ -280,12 +221,6 @@ final class BaselineIndex implements Closeable {
             }
         }
         return n;
-    }
-
-    private static long skipString(DataInputStream in) throws IOException {
-        int len = in.readInt();
-        in.skipNBytes(len);
-        return 4L + len;
     }
 
     /**
@@ -356,7 +291,7 @@ final class BaselineIndex implements Closeable {
             return;
         }
         closed = true;
-        for (InputStream in : readers) {
+        for (Closeable in : readers) {
             closeQuietly(in);
         }
         readers.clear();
@@ -376,7 +311,7 @@ final class BaselineIndex implements Closeable {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);

@@ -17,6 +17,7 @@ import io.jenkins.plugins.securedeploy.engine.gate.NamedBytes;
 import io.jenkins.plugins.securedeploy.engine.policy.GateDecision;
 import io.jenkins.plugins.securedeploy.engine.policy.PolicyFloor;
 import io.jenkins.plugins.securedeploy.engine.scan.ScanResult;
+import io.jenkins.plugins.securedeploy.engine.scan.registry.ReportSource;
 import io.jenkins.plugins.securedeploy.jenkins.facade.GlobalConfigurationFacade;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
 import io.jenkins.plugins.securedeploy.jenkins.host.AgentWorkspace;
@@ -24,6 +25,7 @@ import io.jenkins.plugins.securedeploy.jenkins.host.ArtifactEvidenceStore;
 import io.jenkins.plugins.securedeploy.jenkins.host.ListenerConsole;
 import io.jenkins.plugins.securedeploy.jenkins.host.ReadFilesTask;
 import io.jenkins.plugins.securedeploy.jenkins.host.StepResultHandler;
+import io.jenkins.plugins.securedeploy.jenkins.host.WorkspaceReports;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportAction;
 import io.jenkins.plugins.securedeploy.jenkins.report.GateReportView;
 import io.jenkins.plugins.securedeploy.jenkins.sbom.ArchivedSboms;
@@ -35,7 +37,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Reads policy and baseline on the agent, hands them with the run's recorded scan results, SBOM evidence and the
+ * Reads the policy on the agent and streams the baseline from it (a baseline of any size: the engine indexes a large
+ * one on disk while it gates), hands them with the run's recorded scan results, SBOM evidence and the
  * admin floor (as values) to the engine's {@link GateService}, which decides and stores the report under
  * {@code secure-deploy/gate/} through the {@link ArtifactEvidenceStore}; attaches the {@link GateReportAction}, and
  * fails the run (FAILURE + WarningAction + the engine's {@link DecisionPresenter} lines) unless {@link ExitCode} is
@@ -44,7 +47,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> {
     private static final long serialVersionUID = 1L;
     static final String REPORT_FOLDER = "gate";
-    /** Larger policy or baseline files are refused (the engine readers have their own limits too). */
+    /** Larger policy files are refused (the engine readers have their own limits too); the baseline is streamed. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final transient SecurityGateStep step;
@@ -63,13 +66,14 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
         StepResultHandler result = new StepResultHandler(run, getContext().get(FlowNode.class));
 
         ReadFilesTask.Files files = new AgentWorkspace(workspace).act(new ReadFilesTask(List.of(),
-                List.of(step.getPolicy(), step.getBaseline()), "", MAX_BYTES));
+                List.of(step.getPolicy()), "", MAX_BYTES, List.of(step.getBaseline())));
         if (!files.refused().isEmpty()) {
             throw result.fail(Result.FAILURE, "Security gate ERROR: input refused", String.join("\n",
                     files.refusals()));
         }
         byte[] policy = files.content(step.getPolicy());
-        byte[] baseline = step.getBaseline().isEmpty() ? null : files.content(step.getBaseline());
+        ReportSource baseline = files.present(step.getBaseline())
+                ? WorkspaceReports.source(workspace, step.getBaseline()) : null;
         if (policy == null && !SecurityGateStep.DEFAULT_POLICY.equals(step.getPolicy())) {
             throw result.fail(Result.FAILURE, "Security gate ERROR: policy " + step.getPolicy() + " does not exist",
                     "");
@@ -91,7 +95,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<String> 
                     .toFloor();
             GateRequest request = GateRequest.of(results)
                     .withPolicy(policy == null ? null : new NamedBytes(step.getPolicy(), policy))
-                    .withBaseline(baseline == null ? null : new NamedBytes(step.getBaseline(), baseline))
+                    .withBaseline(baseline)
                     .withFloor(floor)
                     .withSboms(ArchivedSboms.of(run))
                     .withFolder(REPORT_FOLDER);

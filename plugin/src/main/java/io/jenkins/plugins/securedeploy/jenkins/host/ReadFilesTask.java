@@ -7,14 +7,17 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs on the agent: reads the small files a step decides on (policy, baseline, signatures, provenance) through the
+ * Runs on the agent: reads the small files a step decides on (policy, signatures, provenance) through the
  * engine's {@link Workspace} (which refuses paths outside the workspace), each at most {@code maxBytes}, and says
  * which ones are missing or too large for the host to name in its error. An artifact is only checked to exist: it
- * is streamed, never sent whole. securityGate and secureDeploy both read their inputs with it.
+ * is streamed, never sent whole; so are the optional {@code streamed} files (a gate's baseline, of any size), which
+ * are only checked to be inside the workspace and looked for. securityGate and secureDeploy both read their inputs
+ * with it.
  */
 public final class ReadFilesTask implements AgentTask<ReadFilesTask.Files> {
     private static final long serialVersionUID = 1L;
@@ -23,16 +26,27 @@ public final class ReadFilesTask implements AgentTask<ReadFilesTask.Files> {
     private final ArrayList<String> optional;
     private final String artifact;
     private final long maxBytes;
+    private final ArrayList<String> streamed;
 
     /**
      * {@code required} files must exist; an absent {@code optional} one is skipped (an empty path is never read);
      * "" artifact = none; a file larger than {@code maxBytes} is refused.
      */
     public ReadFilesTask(List<String> required, List<String> optional, String artifact, long maxBytes) {
+        this(required, optional, artifact, maxBytes, List.of());
+    }
+
+    /**
+     * As above, and {@code streamed} optional files that are not read: {@link Files#present(String)} says which
+     * exist (an empty path is never looked for; one outside the workspace is refused), for the host to stream.
+     */
+    public ReadFilesTask(List<String> required, List<String> optional, String artifact, long maxBytes,
+            List<String> streamed) {
         this.required = new ArrayList<>(required);
         this.optional = new ArrayList<>(optional);
         this.artifact = artifact;
         this.maxBytes = maxBytes;
+        this.streamed = new ArrayList<>(streamed);
     }
 
     /** What the agent read: path to content, and the paths it could not read with why. */
@@ -40,6 +54,12 @@ public final class ReadFilesTask implements AgentTask<ReadFilesTask.Files> {
         private static final long serialVersionUID = 1L;
         private final LinkedHashMap<String, byte[]> content = new LinkedHashMap<>();
         private final LinkedHashMap<String, String> refused = new LinkedHashMap<>();
+        private final LinkedHashSet<String> present = new LinkedHashSet<>();
+
+        /** Whether the streamed file {@code path} exists in the workspace (it was not read). */
+        public boolean present(String path) {
+            return present.contains(path);
+        }
 
         /** The content of {@code path}, or {@code null} when it was absent (or refused). */
         public byte[] content(String path) {
@@ -75,6 +95,15 @@ public final class ReadFilesTask implements AgentTask<ReadFilesTask.Files> {
         for (String p : optional) {
             if (!p.isEmpty()) {
                 read(workspace, p, false, out);
+            }
+        }
+        for (String p : streamed) {
+            try {
+                if (!p.isEmpty() && workspace.exists(p)) {
+                    out.present.add(p);
+                }
+            } catch (SecureDeployException e) {
+                out.refused.put(p, e.getMessage());
             }
         }
         return out;

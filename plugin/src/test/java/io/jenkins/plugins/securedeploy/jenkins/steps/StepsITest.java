@@ -63,6 +63,25 @@ class StepsITest {
     }
 
     @Test
+    void shouldStreamTheBaselineFromTheWorkspaceAndFailClosedWhenItIsGarbled(JenkinsRule r) throws Exception {
+        // issue 18: the baseline is streamed from the agent (no 64 MB limit, no byte array on the controller), so
+        // the engine's own reader names the file and where it breaks
+        String trivy = "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"app\",\"Vulnerabilities\":[{"
+                + "\"VulnerabilityID\":\"CVE-2024-0001\",\"PkgName\":\"openssl\",\"InstalledVersion\":\"3.0.1\","
+                + "\"Severity\":\"LOW\",\"Title\":\"x\"}]}]}";
+        String scan = "node { writeFile file: 'reports/trivy.json', text: '" + trivy + "'\n"
+                + "runScanners reports: 'reports/*.json', failOnError: false\n";
+        WorkflowRun garbled = run(r, scan + "writeFile file: 'baseline.json', text: '{\"findings\":[{\"fingerprint\":'\n"
+                + "securityGate baseline: 'baseline.json' }", Result.FAILURE);
+        r.assertLogContains("Security gate ERROR", garbled);
+        r.assertLogContains("baseline.json:1:29 cannot be used", garbled);
+        WorkflowRun absent = run(r, scan + "securityGate baseline: 'none-yet.json' }", Result.SUCCESS);
+        r.assertLogContains("baseline none-yet.json does not exist yet", absent);
+        WorkflowRun outside = run(r, scan + "securityGate baseline: '../outside.json' }", Result.FAILURE);
+        r.assertLogContains("Security gate ERROR: input refused", outside);
+    }
+
+    @Test
     void shouldNeverLogAMaskedSecretInAnyEncodedForm(JenkinsRule r) throws Exception {
         SecretCanary canary = SecretCanary.create();
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
