@@ -202,8 +202,11 @@ final class KeywordAutomaton {
         return row;
     }
 
-    /** Reports every keyword occurrence in {@code text}; returns whether there was any. */
-    boolean scan(CharSequence text, HitSink sink) {
+    /**
+     * Reports every keyword occurrence in {@code text}; returns whether there was any. A {@code String}, not any
+     * {@code CharSequence}: the client compiler inlines neither an interface call nor what it reaches, once a character.
+     */
+    boolean scan(String text, HitSink sink) {
         int[] d = delta;
         int[][] o = outputs;
         int state = 0;
