@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -33,6 +34,8 @@ final class ByteLineScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
 
     /** Thrown when a file grows past the size limit while it is read. */
     static final class TooLargeException extends IOException {
@@ -54,6 +57,8 @@ final class ByteLineScanner {
     private CharBuffer chars = CharBuffer.allocate(4096);
 
     private ReadableByteChannel in;
+    /** The listed size of a file read through a {@link FileChannel}, else -1. */
+    private long expected;
     private int n;
     private long total;
     private boolean eof;
@@ -71,13 +76,17 @@ final class ByteLineScanner {
 
     /**
      * Reads {@code channel} to its end (not closing it) and feeds {@code scan}; returns false, having fed nothing, when
-     * the file looks binary (a NUL byte in its first {@value #BINARY_PROBE} bytes).
+     * the file looks binary (a NUL byte in its first {@value #BINARY_PROBE} bytes). {@code listedSize} is the size the
+     * walk saw: a {@link FileChannel} read that returns fewer bytes than asked for ends at the end of the file, and when
+     * the bytes read so far are exactly the listed size, the read that would return -1 is not made (one system call
+     * per file fewer; a file that grows later was going to be read as it was at some moment anyway).
      */
-    boolean scan(ReadableByteChannel channel, FileScan scan) throws IOException {
+    boolean scan(ReadableByteChannel channel, long listedSize, FileScan scan) throws IOException {
         in = channel;
         n = 0;
         total = 0;
         eof = false;
+        expected = channel instanceof FileChannel ? listedSize : -1;
         windows.to(scan::segment);
         fill();
         if (hasZeroByte(buf, 0, Math.min(n, BINARY_PROBE))) {
@@ -158,6 +167,7 @@ final class ByteLineScanner {
                 if (total > maxFileSize) {
                     throw new TooLargeException(maxFileSize);
                 }
+                eof = total == expected && n < buf.length; // a short read of a file channel, at its listed size
             }
         }
     }
@@ -267,10 +277,16 @@ final class ByteLineScanner {
         return count;
     }
 
-    /** Whether {@code b[from, to)} holds a NUL byte (eight bytes at a time). */
+    /** Whether {@code b[from, to)} holds a NUL byte (32, then eight bytes at a time). */
     @SuppressWarnings("cast")
     static boolean hasZeroByte(byte[] b, int from, int to) {
         int i = from;
+        for (; i + 32 <= to; i += 32) {
+            if (((anyZero((long) LONGS.get(b, i)) | anyZero((long) LONGS.get(b, i + 8))
+                    | anyZero((long) LONGS.get(b, i + 16)) | anyZero((long) LONGS.get(b, i + 24))) & HIGH) != 0) {
+                return true;
+            }
+        }
         for (; i + 8 <= to; i += 8) {
             if (zeroBytes((long) LONGS.get(b, i)) != 0) {
                 return true;
@@ -282,6 +298,14 @@ final class ByteLineScanner {
             }
         }
         return false;
+    }
+
+    /**
+     * Has a high bit set (of {@link #HIGH}) if and only if {@code x} has a zero byte (not necessarily at that byte: a
+     * borrow can set the bit of a higher one); three operations where {@link #zeroBytes} needs five.
+     */
+    private static long anyZero(long x) {
+        return (x - ONES) & ~x;
     }
 
     /** The high bit of each byte of the result is set exactly where {@code x} has a zero byte. */

@@ -46,7 +46,7 @@ final class FileJob {
         FileScan scan = new FileScan(path, detector, allow);
         try {
             try (ReadableByteChannel channel = opener.open()) {
-                if (!scanner.scan(channel, scan)) {
+                if (!scanner.scan(channel, size, scan)) {
                     outcome = new Outcome(List.of(), List.of(Problem.of(SecretScanner.SKIPPED_BINARY,
                             "not scanned for secrets (info): binary file (NUL byte in the first 8 KiB)",
                             Location.ofFile(path))), false, 0, 0, null);

@@ -14,9 +14,9 @@ import java.util.Locale;
  * <p>{@link #firstHit(byte[], int, int)} runs the same automaton over raw bytes, before any decoding: in UTF-8 every
  * byte below 0x80 is one ASCII character and every byte of a multi-byte (or malformed) sequence is at least 0x80, so
  * the bytes hold a keyword exactly where the decoded text does. When every keyword has three bytes or more, a table
- * of byte pairs does it ({@link KeywordPairFilter}); otherwise a table of the keywords' first two bytes (every case)
- * lets the automaton step over text where no keyword can start; its byte table is compressed to the characters
- * keywords contain.
+ * of three-byte windows does it ({@link KeywordTrigramFilter}); otherwise a table of the keywords' first two bytes
+ * (every case) lets the automaton step over text where no keyword can start; its byte table is compressed to the
+ * characters keywords contain.
  */
 final class KeywordAutomaton {
     private static final int ALPHABET = 128;
@@ -40,7 +40,7 @@ final class KeywordAutomaton {
     private final int[] byteNext;
     private final long[] pairs = new long[1024];
     /** The byte prefilter when every keyword has three bytes or more, else null (the automaton is used). */
-    private final KeywordPairFilter pairFilter;
+    private final KeywordTrigramFilter trigramFilter;
 
     KeywordAutomaton(List<String> keywords) {
         lengths = new int[keywords.size()];
@@ -100,8 +100,8 @@ final class KeywordAutomaton {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         byteNext = compileBytes(keywords, states);
-        pairFilter = keywords.stream().allMatch(k -> k.length() >= KeywordPairFilter.MIN_LENGTH)
-                ? new KeywordPairFilter(keywords) : null;
+        trigramFilter = keywords.stream().allMatch(k -> k.length() >= KeywordTrigramFilter.MIN_LENGTH)
+                ? new KeywordTrigramFilter(keywords) : null;
     }
 
     /**
@@ -163,10 +163,11 @@ final class KeywordAutomaton {
      * The index of the last byte of a keyword occurrence in {@code bytes[from, to)} on the first line there holding
      * one, or -1 when there is none. Callers start at line starts, where the automaton is at the root anyway (no
      * keyword contains a line break). With a keyword shorter than three bytes, the automaton finds the occurrence that
-     * ends first; otherwise {@link KeywordPairFilter} finds one on the same line.
+     * ends first; otherwise {@link KeywordTrigramFilter} finds one on the same line.
      */
     int firstHit(byte[] bytes, int from, int to) {
-        return pairFilter == null ? firstHitByAutomaton(bytes, from, to) : pairFilter.firstHit(bytes, from, to);
+        return trigramFilter == null ? firstHitByAutomaton(bytes, from, to)
+                : trigramFilter.firstHit(bytes, from, to);
     }
 
     /** For keyword sets with a keyword shorter than three bytes: the automaton, stepping over unlikely pairs. */
@@ -201,8 +202,11 @@ final class KeywordAutomaton {
         return row;
     }
 
-    /** Reports every keyword occurrence in {@code text}; returns whether there was any. */
-    boolean scan(CharSequence text, HitSink sink) {
+    /**
+     * Reports every keyword occurrence in {@code text}; returns whether there was any. A {@code String}, not any
+     * {@code CharSequence}: the client compiler inlines neither an interface call nor what it reaches, once a character.
+     */
+    boolean scan(String text, HitSink sink) {
         int[] d = delta;
         int[][] o = outputs;
         int state = 0;

@@ -20,6 +20,8 @@ final class SecretDetector {
     private final KeywordAutomaton automaton;
     private final int[][] rulesByKeyword;
     private final Matcher[] matchers;
+    /** {@link #hit}, made once: a method reference made in {@link #detect} would be a new object every line. */
+    private final KeywordAutomaton.HitSink hitSink = this::hit;
     private int[] hitRule = new int[16];
     private int[] hitStart = new int[16];
     private int hits;
@@ -91,7 +93,7 @@ final class SecretDetector {
     /** Confirmed detections in {@code line}, in rule order, without overlaps (the earlier rule wins). */
     List<Detection> detect(String line) {
         hits = 0;
-        boolean any = automaton.scan(line, this::hit);
+        boolean any = automaton.scan(line, hitSink);
         if (!any || hits == 0) {
             return List.of();
         }
