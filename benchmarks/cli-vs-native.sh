@@ -10,6 +10,7 @@
 #
 #   benchmarks/cli-vs-native.sh                  # everything
 #   ONLY=secrets ROUNDS=3 benchmarks/cli-vs-native.sh
+#   BASE_CLI=/tmp/base/bin/secure-deploy ONLY=digest benchmarks/cli-vs-native.sh   # also another build, in turn
 #
 # Needs: java 17, python3, ripgrep (installed with apt when missing and we are root), openssl, sha256sum, grep.
 # Start-up is compared with the CLI as it was before issue 21 ($BASELINE_REF, built once from git into $WORK).
@@ -39,7 +40,7 @@ jar="$repo/cli/target/secure-deploy.jar"
 
 # --- inputs ------------------------------------------------------------------------------------------------------
 tree="$WORK/tree"
-if [ ! -f "$tree/.done" ]; then
+if [[ ",$ONLY," == *,secrets,* ]] && [ ! -f "$tree/.done" ]; then
   rm -rf "$tree"
   src_zip=${SRC_ZIP:-$(ls /usr/lib/jvm/*/lib/src.zip 2>/dev/null | while read -r z; do [ -r "$z" ] && echo "$z"; done | head -1)}
   python3 - "$tree" "$TREE_MB" "$src_zip" <<'EOF'
@@ -93,7 +94,7 @@ fi
 big="$WORK/1GiB.bin"
 [ -f "$big" ] || head -c 1073741824 /dev/urandom >"$big"
 log="$WORK/ci.log"
-if [ ! -f "$WORK/forms.txt" ]; then
+if [[ ",$ONLY," == *,mask,* ]] && [ ! -f "$WORK/forms.txt" ]; then
   python3 - "$WORK" "$LOG_MB" <<'EOF'
 import base64, os, random, sys
 work, mb = sys.argv[1], int(sys.argv[2])
@@ -138,10 +139,12 @@ EOF
   # shellcheck disable=SC1091
   (. "$WORK/secrets.env" && java -cp "$jar" "$WORK/Forms.java") | sort -u >"$WORK/forms.txt"
 fi
-# shellcheck disable=SC1091
-. "$WORK/secrets.env"
 mask_args=()
-for i in $(seq 0 199); do mask_args+=(--secret-env "BENCH_SECRET_$i"); done
+if [[ ",$ONLY," == *,mask,* ]]; then
+  # shellcheck disable=SC1091
+  . "$WORK/secrets.env"
+  for i in $(seq 0 199); do mask_args+=(--secret-env "BENCH_SECRET_$i"); done
+fi
 
 # the 13 rules of SecretRules as ripgrep (Rust) regexes; look-aheads, which Rust's engine lacks, dropped
 cat >"$WORK/rules.rg" <<'EOF'
@@ -191,7 +194,8 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB;" \
   "$(java -version 2>&1 | head -1); $(rg --version 2>/dev/null | head -1); $(openssl version)"
 echo "rounds: $ROUNDS, threads: $THREADS, load before: $(load)"
-cat "$big" "$log" >/dev/null # page cache
+cat "$big" >/dev/null # page cache
+if [[ ",$ONLY," == *,mask,* ]]; then cat "$log" >/dev/null; fi
 for round in $(seq 1 "$ROUNDS"); do
   if [[ ",$ONLY," == *,secrets,* ]]; then
     run rg-secrets rg -uu -j"$THREADS" --count-matches -f "$WORK/rules.rg" "$tree"
@@ -200,6 +204,9 @@ for round in $(seq 1 "$ROUNDS"); do
   if [[ ",$ONLY," == *,digest,* ]]; then
     run digest "$cli" digest "$big"
     run openssl-both sh -c 'openssl dgst -sha256 "$1" && openssl dgst -sha512 "$1"' sh "$big"
+    if [ -n "${BASE_CLI:-}" ]; then
+      run digest-base "$BASE_CLI" digest "$big" # another build (e.g. main's), in the same turn
+    fi
     run digest-sha256 "$cli" digest --algorithm sha256 "$big"
     run sha256sum sha256sum "$big"
   fi
@@ -225,6 +232,9 @@ if [[ ",$ONLY," == *,digest,* ]]; then
   [ "$ours" = "$(cut -d' ' -f1 "$WORK/out.sha256sum")" ] && echo "digest: sha256 equals sha256sum's" || echo "digest: SHA-256 DIFFERS"
   ours=$(grep -o 'sha512:[0-9a-f]*' "$WORK/out.digest" | cut -d: -f2)
   [ "$ours" = "$(sha512sum "$big" | cut -d' ' -f1)" ] && echo "digest: sha512 equals sha512sum's" || echo "digest: SHA-512 DIFFERS"
+  if [ -n "${BASE_CLI:-}" ]; then
+    cmp -s "$WORK/out.digest" "$WORK/out.digest-base" && echo "digest: output identical to BASE_CLI's" || echo "digest: output DIFFERS from BASE_CLI's"
+  fi
 fi
 if [[ ",$ONLY," == *,mask,* ]]; then
   echo "mask: $(rg -c -F -f "$WORK/forms.txt" "$log") log lines held a secret form; after masking:" \
@@ -244,6 +254,8 @@ med = {k: statistics.median(v) for k, v in t.items()}
 cmed = {k: statistics.median(v) for k, v in c.items()}
 pairs = [("secrets", "rg-secrets", "secrets DIR vs rg -jN, 13 regexes"),
          ("digest", "openssl-both", "digest (SHA-256+512) vs openssl dgst twice"),
+         ("digest-base", "openssl-both", "BASE_CLI digest vs openssl dgst twice"),
+         ("digest", "digest-base", "digest: this build vs BASE_CLI"),
          ("digest-sha256", "sha256sum", "digest --algorithm sha256 vs sha256sum"),
          ("mask", "rg-forms", "mask, 200 secrets vs rg -F -f forms"),
          ("mask", "grep-forms", "mask, 200 secrets vs grep -F -f forms"),
@@ -254,4 +266,10 @@ for ours, peer, what in pairs:
     if ours in med and peer in med:
         cpu = "%.2f / %.2f | %.2f×" % (cmed[ours], cmed[peer], cmed[ours] / cmed[peer]) if cmed[peer] > 0 else "- | -"
         print("| %s | %.2f | %.2f | **%.2f×** | %s |" % (what, med[ours], med[peer], med[ours] / med[peer], cpu))
+# per-round ratios (taken in turn, so a load change hits both sides of a round): the spread behind each median
+for ours, peer, what in pairs:
+    if ours in t and peer in t and len(t[ours]) == len(t[peer]) > 1:
+        print("per round, %s: wall %s; CPU %s" % (what,
+              " ".join("%.2f" % (a / b) for a, b in zip(t[ours], t[peer])),
+              " ".join("%.2f" % (a / b) if b > 0 else "-" for a, b in zip(c[ours], c[peer]))))
 EOF

@@ -6,6 +6,7 @@ import io.jenkins.plugins.securedeploy.cli.Progress;
 import io.jenkins.plugins.securedeploy.cli.SharedOptions;
 import io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm;
 import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
+import io.jenkins.plugins.securedeploy.engine.core.DigestWarmer;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,14 @@ public final class DigestCommand implements Callable<Integer> {
             description = "Compute only this digest: sha256 or sha512 (repeatable; default: both, each on its own "
                     + "thread over one read of the file).")
     List<DigestAlgorithm> algorithms = new ArrayList<>();
+
+    /**
+     * picocli makes the command before it builds the command's model and parses the arguments: the JCA providers and
+     * the digests' compiled code are readied on a spare thread meanwhile, off the hashing threads' start.
+     */
+    public DigestCommand() {
+        DigestWarmer.start();
+    }
 
     /** {@code sha256}, {@code SHA-512}, ... as {@link DigestAlgorithm#parse} reads them. */
     static final class AlgorithmConverter implements CommandLine.ITypeConverter<DigestAlgorithm> {

@@ -26,24 +26,53 @@ public final class Hashing {
 
     private Hashing() {}
 
-    /** SHA-256 and SHA-512 of a file. */
+    /**
+     * SHA-256 and SHA-512 of a file, read once to its end. A regular file whose size changes while it is hashed (being
+     * written, truncated or replaced in place) fails: its digests would be of no version of it.
+     */
     public static DigestSet file(Path file) {
         return file(file, Set.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512));
     }
 
+    /**
+     * The digests of a file, read once to its end. A regular file whose size changes while it is hashed (being written,
+     * truncated or replaced in place) fails: its digests would be of no version of it.
+     */
     public static DigestSet file(Path file, Set<DigestAlgorithm> algorithms) {
+        DigestWarmer.stop(); // real work from here: the warm-up (if any) must not compete with it for a core
         // heap buffers: MessageDigest.update(ByteBuffer) on a direct buffer copies through a small temp array
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
-            if (mds.size() > 1 && in.size() >= PARALLEL_FROM) {
-                ParallelDigests.update(in, new ArrayList<>(mds.values()), CHUNK_SIZE);
-            } else {
-                update(Channels.newInputStream(in), mds);
-            }
-            return finish(mds);
+            return file(file, in, algorithms);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read " + file + " to hash it: " + IoReason.of(e), e);
+            throw readFailure(file, e);
         }
+    }
+
+    /** {@link #file(Path, Set)} over a channel open on {@code file} (tests give it channels that misbehave). */
+    static DigestSet file(Path file, FileChannel in, Set<DigestAlgorithm> algorithms) {
+        EnumMap<DigestAlgorithm, MessageDigest> mds = newDigests(algorithms);
+        try {
+            long size = in.size();
+            long read;
+            if (mds.size() > 1 && size >= PARALLEL_FROM) {
+                read = ParallelDigests.update(in, new ArrayList<>(mds.values()), CHUNK_SIZE);
+            } else {
+                read = update(Channels.newInputStream(in), mds);
+            }
+            long sizeAfter = in.size();
+            // size 0: pipes, /proc and other files whose size the file system does not know; nothing to compare
+            if (size > 0 && (read != size || sizeAfter != size)) {
+                throw new EnvironmentException(file + " changed while it was hashed (" + size + " bytes when opened, "
+                        + read + " read, " + sizeAfter + " at the end); hash it again when nothing writes to it");
+            }
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        }
+        return finish(mds);
+    }
+
+    private static EnvironmentException readFailure(Path file, IOException e) {
+        return new EnvironmentException("cannot read " + file + " to hash it: " + IoReason.of(e), e);
     }
 
     /** Digests of a stream (read to its end, not closed). */
@@ -53,14 +82,18 @@ public final class Hashing {
         return finish(mds);
     }
 
-    private static void update(InputStream in, EnumMap<DigestAlgorithm, MessageDigest> mds) throws IOException {
+    /** Feeds {@code in} to its end to every digest; returns the bytes read. */
+    private static long update(InputStream in, EnumMap<DigestAlgorithm, MessageDigest> mds) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
+        long total = 0;
         int n;
         while ((n = in.read(buffer)) >= 0) {
+            total += n;
             for (MessageDigest md : mds.values()) {
                 md.update(buffer, 0, n);
             }
         }
+        return total;
     }
 
     public static DigestSet bytes(byte[] content) {

@@ -12,12 +12,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Several digests of one read of a stream, each on its own thread: the calling thread reads chunks into a small ring of
- * reused heap buffers and feeds the first digest; one helper thread per further digest feeds it the same chunks. A
- * buffer goes back to the ring when every digest has consumed it, so memory is {@value #CHUNKS} chunks whatever the
- * size, and the time is that of the slowest digest rather than the sum.
+ * reused heap buffers and feeds the first digest; one helper thread per further digest feeds it the same chunks and
+ * never reads. A buffer goes back to the ring when every digest has consumed it, so memory is {@value #CHUNKS} chunks
+ * whatever the size, and the time is that of the slowest digest rather than the sum.
+ *
+ * <p>Every digest is fed a chunk in {@link #SLICE} pieces: the same bytes in the same order (so the same digest), but
+ * JDK 17's multi-block loop ({@code DigestBase.implCompressMultiBlock0}), which reaches the SHA intrinsics only once C2
+ * has compiled it, then returns often enough for its profile to be complete when C2 compiles it. Fed whole 1 MiB
+ * chunks, C2 first compiled it on-stack in the middle of the first call and the compiled loop trapped back to the
+ * interpreter at its first exit, several times, before the code that stays.
  */
 final class ParallelDigests {
     static final int CHUNKS = 4;
+    /** Bytes per {@link MessageDigest#update} call: 128 SHA-512 or 256 SHA-256 blocks. */
+    static final int SLICE = 16 * 1024;
 
     private static final Chunk END = new Chunk(0);
 
@@ -33,8 +41,11 @@ final class ParallelDigests {
 
     private ParallelDigests() {}
 
-    /** Feeds everything {@code in} holds to every digest; {@code digests} has at least two. */
-    static void update(ReadableByteChannel in, List<MessageDigest> digests, int chunkSize) throws IOException {
+    /**
+     * Feeds everything {@code in} holds to every digest; {@code digests} has at least two. Returns the number of bytes
+     * read.
+     */
+    static long update(ReadableByteChannel in, List<MessageDigest> digests, int chunkSize) throws IOException {
         BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new Chunk(chunkSize));
@@ -51,6 +62,7 @@ final class ParallelDigests {
             t.start();
         }
         MessageDigest first = digests.get(0);
+        long total = 0;
         try {
             while (true) {
                 Chunk c = free.take();
@@ -58,12 +70,13 @@ final class ParallelDigests {
                 if (n <= 0) {
                     break;
                 }
+                total += n;
                 c.length = n;
                 c.pending.set(digests.size());
                 for (BlockingQueue<Chunk> q : queues) {
                     q.put(c);
                 }
-                first.update(c.data, 0, n);
+                updateInSlices(first, c.data, n);
                 release(c, free);
             }
         } catch (InterruptedException e) {
@@ -78,6 +91,14 @@ final class ParallelDigests {
         if (failure[0] != null) {
             throw new IOException("a digest thread failed: " + failure[0], failure[0]);
         }
+        return total;
+    }
+
+    /** {@code md.update} over {@code length} bytes of {@code data}, {@link #SLICE} bytes at a time. */
+    static void updateInSlices(MessageDigest md, byte[] data, int length) {
+        for (int off = 0; off < length; off += SLICE) {
+            md.update(data, off, Math.min(SLICE, length - off));
+        }
     }
 
     private static void feed(BlockingQueue<Chunk> q, MessageDigest md, BlockingQueue<Chunk> free, Throwable[] failure) {
@@ -86,7 +107,7 @@ final class ParallelDigests {
             for (Chunk c = q.take(); c != END; c = q.take()) {
                 if (!failed) {
                     try {
-                        md.update(c.data, 0, c.length);
+                        updateInSlices(md, c.data, c.length);
                     } catch (RuntimeException | Error e) {
                         failure[0] = e; // read by the caller after join
                         failed = true;
