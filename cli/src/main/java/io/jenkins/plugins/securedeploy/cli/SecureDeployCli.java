@@ -70,6 +70,9 @@ public final class SecureDeployCli {
 
     @SuppressForbidden(reason = "the CLI's process entry point owns stdout/stderr")
     public static void main(String[] args) {
+        // start-up (issue 21): picocli's default factory otherwise looks for Groovy's Closure class at first use, and
+        // that class is in no module and not in the AppCDS archive: the lookup opens and indexes the whole jar
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
