@@ -21,6 +21,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Path report = Files.createTempFile("cds-training", ".sarif");
+        Path leaky = leakyFolder();
         try {
             Files.writeString(report, "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"training\","
                     + "\"rules\":[{\"id\":\"R1\"}]}},\"results\":[{\"ruleId\":\"R1\",\"level\":\"warning\","
@@ -33,6 +34,8 @@ public final class CdsTraining {
                 {"digest", "--json", args[1]},
                 {"secrets", Path.of(args[0], "app").toString()},
                 {"secrets", "--json", Path.of(args[0], "app").toString()},
+                {"secrets", "--threads", "2", leaky.toString()},
+                {"secrets", "--threads", "2", "--json", leaky.toString()},
                 {"ingest", report.toString()},
                 {"ingest", "--json", report.toString()},
                 {"mask", "--help"},
@@ -45,6 +48,29 @@ public final class CdsTraining {
             }
         } finally {
             Files.deleteIfExists(report);
+            Files.deleteIfExists(leaky.resolve("src/App.java"));
+            Files.deleteIfExists(leaky.resolve("src"));
+            Files.deleteIfExists(leaky.resolve("settings.env"));
+            Files.deleteIfExists(leaky);
         }
+    }
+
+    /**
+     * A temporary folder with secret-shaped lines of several rules (a PEM block, an AWS key ID, a token, a password),
+     * so that the classes a scan loads only when it finds something are archived too. The values are put together
+     * here, at run time: no secret-shaped string is in this source.
+     */
+    private static Path leakyFolder() throws IOException {
+        Path dir = Files.createTempDirectory("cds-training-secrets");
+        String key = "-----BEGIN RSA " + "PRIVATE KEY-----\n" + "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM\n".repeat(3)
+                + "-----END RSA " + "PRIVATE KEY-----\n";
+        String text = "aws_access_key_id = " + "AKIA" + "Z7QJ4MXH2K5WLRPD" + "\n"
+                + "db_password = \"" + "Vq8#zL2r" + "Tn5$wX9k" + "\"\n"
+                + "token: " + "ghp" + "_" + "x7K2mQ9vR4tL8wN3pZ6cB1dF5gH0jS2aE4uY" + "\n" + key;
+        Files.writeString(dir.resolve("settings.env"), text, StandardCharsets.UTF_8);
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("App.java"), "class App { String url = \"https://example.org\"; }\n",
+                StandardCharsets.UTF_8);
+        return dir;
     }
 }

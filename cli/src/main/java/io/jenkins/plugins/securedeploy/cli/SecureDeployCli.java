@@ -29,18 +29,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** Entry point: {@code secure-deploy <command>}. Exit codes are {@link ExitCode}. */
-@Command(
-        name = "secure-deploy",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:passed", "1:gate or verification failed", "2:usage error",
-            "3:error (bad input, tool crash, I/O) - blocks like a failure"})
+/**
+ * Entry point: {@code secure-deploy <command>}. Exit codes are {@link ExitCode}. The root command's model is built
+ * in code from the constants below ({@link CommandModels#root()}: no annotations read at start).
+ */
 public final class SecureDeployCli {
+    static final String NAME = "secure-deploy";
+    static final String DESCRIPTION =
+            "Secure Deploy: scan, gate, record evidence and verify it - the same engine as the Jenkins plugin.";
+    static final String EXIT_CODE_LIST_HEADING = "%nExit codes:%n";
+    static final String[] EXIT_CODE_LIST = {"0:passed", "1:gate or verification failed", "2:usage error",
+        "3:error (bad input, tool crash, I/O) - blocks like a failure"};
+
     /** The subcommands, added lazily by {@link Subcommands} (only the one a command line names). */
     static final Class<?>[] SUBCOMMANDS = {
         CredsCommand.class,
@@ -69,6 +70,9 @@ public final class SecureDeployCli {
 
     @SuppressForbidden(reason = "the CLI's process entry point owns stdout/stderr")
     public static void main(String[] args) {
+        // start-up (issue 21): picocli's default factory otherwise looks for Groovy's Closure class at first use, and
+        // that class is in no module and not in the AppCDS archive: the lookup opens and indexes the whole jar
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
@@ -107,7 +111,11 @@ public final class SecureDeployCli {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = Subcommands.add(new CommandLine(new SecureDeployCli()), SUBCOMMANDS, args);
+        return configure(Subcommands.add(new CommandLine(CommandModels.root()), SUBCOMMANDS, args), out, err);
+    }
+
+    /** Sets the streams, converters and failure handlers of the CLI on {@code cl}; returns it. */
+    static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli;
 
+import io.jenkins.plugins.securedeploy.cli.command.SecretsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,8 @@ import picocli.CommandLine.Command;
  * Lazy start-up (issue 21): picocli builds the option model of every subcommand it is given, reflectively, which was
  * most of the CLI's start-up. Only the subcommand a command line names is added — none for a bare
  * {@code --version}, all of them when the first word is not a known command (so {@code --help}, {@code help X} and
- * "unknown command" errors, with their suggestions, read as before).
+ * "unknown command" errors, with their suggestions, read as before). A command whose model is built in code
+ * ({@link CommandModels}: {@code secrets}) is named without reading any annotation.
  */
 final class Subcommands {
     private Subcommands() {}
@@ -44,6 +46,10 @@ final class Subcommands {
                 break;
             }
         }
+        if (SecretsCommand.NAME.equals(first)) {
+            root.addSubcommand(SecretsCommand.NAME, SecretsCommand.spec());
+            return root;
+        }
         for (Class<?> c : all) {
             Command command = c.getAnnotation(Command.class);
             if (first != null && !"help".equals(first) && command != null && names(command, first)) {
@@ -52,7 +58,11 @@ final class Subcommands {
             }
         }
         for (Class<?> c : all) {
-            root.addSubcommand(c);
+            if (c == SecretsCommand.class) {
+                root.addSubcommand(SecretsCommand.NAME, SecretsCommand.spec());
+            } else {
+                root.addSubcommand(c);
+            }
         }
         return root;
     }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.securedeploy.cli.command;
 
+import static io.jenkins.plugins.securedeploy.cli.CommandModels.described;
+
+import io.jenkins.plugins.securedeploy.cli.CommandModels;
 import io.jenkins.plugins.securedeploy.cli.ExitCode;
 import io.jenkins.plugins.securedeploy.cli.Output;
 import io.jenkins.plugins.securedeploy.cli.Progress;
@@ -24,80 +27,98 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code secure-deploy secrets DIR}: the built-in secret scanner over a folder; findings are redacted. */
-@Command(name = "secrets", mixinStandardHelpOptions = true,
-        description = {"Scan a folder for committed secrets (built in, no external tool).",
-            "Findings show a redacted preview and a fingerprint, never the secret.",
-            "Exit 0: none found; 1: secrets found; 3: a file could not be read or bad input."})
+/**
+ * {@code secure-deploy secrets DIR}: the built-in secret scanner over a folder; findings are redacted. Its picocli
+ * model is built in code ({@link #spec()}, see {@link CommandModels}): the same options, help and messages as the
+ * annotated command it replaced, without the reflection and annotation proxies at every start.
+ */
 public final class SecretsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    /** The command's name. */
+    public static final String NAME = "secrets";
 
-    @Mixin
-    SharedOptions shared;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    private final SharedOptions shared = new SharedOptions();
+    private final OptionSpec includes = many("--include", "GLOB",
+            "Scan only matching paths (repeatable; default: all). '**/' also matches the top level.");
+    private final OptionSpec excludes = many("--exclude", "GLOB",
+            "Skip matching paths (repeatable), e.g. 'vendor/**'.");
+    private final OptionSpec allowFingerprints = many("--allow-fingerprint", "FP",
+            "Do not report the finding with this fingerprint (repeatable).");
+    private final OptionSpec allowRules = many("--allow-rule", "RULE", "Disable a rule by id (repeatable).");
+    private final OptionSpec maxFileSize = described(OptionSpec.builder("--max-file-size").paramLabel("SIZE")
+            .type(long.class).converters(new ByteSizeConverter())
+            .initialValue(SecretScanOptions.DEFAULT_MAX_FILE_SIZE).hasInitialValue(true),
+            "Skip (and list) files larger than this: bytes, or with k/m/g (KiB/MiB/GiB) "
+                    + "(default: ${DEFAULT-VALUE} bytes).").build();
+    private final PositionalParamSpec dir = described(PositionalParamSpec.builder().index("0").paramLabel("DIR")
+            .type(Path.class).required(true).hasInitialValue(true), "Folder to scan.").build();
+    private final OptionSpec threads = described(OptionSpec.builder("--threads").paramLabel("N").type(int.class)
+            .defaultValue("0").initialValue(0).hasInitialValue(true),
+            "Threads reading and scanning files (default: one per processor); the output order is the "
+                    + "same whatever the number.").build();
+    private final OptionSpec gitignore = CommandModels.flag("--gitignore", "gitignore", "Leave out what .gitignore "
+            + "files ignore (as ripgrep does). Off by default: ignored files such as .env are where secrets are often "
+            + "left.");
+    private final OptionSpec allFolders = CommandModels.flag("--all-folders", "allFolders", "Also scan dependency "
+            + "and build folders (node_modules, target/ beside pom.xml, ...), which are skipped and listed by default.");
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "Scan only matching paths (repeatable; default: all). '**/' also matches the top level.")
-    List<String> includes = new ArrayList<>();
+    private SecretsCommand() {
+        spec.name(NAME);
+        spec.usageMessage().description("Scan a folder for committed secrets (built in, no external tool).",
+                "Findings show a redacted preview and a fingerprint, never the secret.",
+                "Exit 0: none found; 1: secrets found; 3: a file could not be read or bad input.");
+        spec.addMixin("shared", shared.mixin());
+        spec.addOption(includes);
+        spec.addOption(excludes);
+        spec.addOption(allowFingerprints);
+        spec.addOption(allowRules);
+        spec.addOption(maxFileSize);
+        spec.addPositional(dir);
+        spec.addOption(threads);
+        spec.addOption(gitignore);
+        spec.addOption(allFolders);
+        CommandModels.withStandardHelp(spec);
+    }
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching paths (repeatable), e.g. 'vendor/**'.")
-    List<String> excludes = new ArrayList<>();
+    /** A new model of the command (each run parses into its own), its user object a new command. */
+    public static CommandSpec spec() {
+        return new SecretsCommand().spec;
+    }
 
-    @Option(names = "--allow-fingerprint", paramLabel = "FP",
-            description = "Do not report the finding with this fingerprint (repeatable).")
-    List<String> allowFingerprints = new ArrayList<>();
-
-    @Option(names = "--allow-rule", paramLabel = "RULE", description = "Disable a rule by id (repeatable).")
-    List<String> allowRules = new ArrayList<>();
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-            description = "Skip (and list) files larger than this: bytes, or with k/m/g (KiB/MiB/GiB) "
-                    + "(default: ${DEFAULT-VALUE} bytes).")
-    long maxFileSize = SecretScanOptions.DEFAULT_MAX_FILE_SIZE;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "Folder to scan.")
-    Path dir;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads reading and scanning files (default: one per processor); the output order is the "
-                    + "same whatever the number.")
-    int threads;
-
-    @Option(names = "--gitignore", description = "Leave out what .gitignore files ignore (as ripgrep does). Off by "
-            + "default: ignored files such as .env are where secrets are often left.")
-    boolean gitignore;
-
-    @Option(names = "--all-folders", description = "Also scan dependency and build folders (node_modules, target/ "
-            + "beside pom.xml, ...), which are skipped and listed by default.")
-    boolean allFolders;
+    private static OptionSpec many(String name, String label, String description) {
+        return described(OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+                .initialValue(new ArrayList<String>()).hasInitialValue(true), description).build();
+    }
 
     @Override
     public Integer call() {
+        Path dir = this.dir.getValue();
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException(Problem.of("secrets.no-such-directory",
                     Files.exists(dir) ? "is a file, not a directory (give the folder to scan)" : "does not exist",
                     Location.ofFile(dir.toString())));
         }
+        int threads = this.threads.<Integer>getValue();
         if (threads < 0 || threads > SecretScanOptions.MAX_THREADS) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be between 0 (one per processor) and " + SecretScanOptions.MAX_THREADS);
         }
+        List<String> includes = this.includes.getValue();
+        List<String> allowFingerprints = this.allowFingerprints.getValue();
+        List<String> allowRules = this.allowRules.getValue();
         SecretScanOptions options = SecretScanOptions.defaults()
-                .plusExcludes(excludes)
-                .withMaxFileSize(maxFileSize)
+                .plusExcludes(excludes.getValue())
+                .withMaxFileSize(maxFileSize.<Long>getValue())
                 .withAllowList(SecretAllowList.none()
                         .withFingerprints(Set.copyOf(allowFingerprints))
                         .withRuleIds(Set.copyOf(allowRules)))
                 .withThreads(threads)
-                .withGitignore(gitignore)
-                .withSkipDependencyFolders(!allFolders);
+                .withGitignore(gitignore.<Boolean>getValue())
+                .withSkipDependencyFolders(!allFolders.<Boolean>getValue());
         if (!includes.isEmpty()) {
             options = options.withIncludes(includes);
         }

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class ScanWorkersTest {
     /** A job whose opener counts its releases (a file job must release its folder exactly once, run or not). */
     private static FileJob job(AtomicInteger released) {
-        return new FileJob("f", 0, new TreeSource.Opener() {
+        return job("f", 0, released);
+    }
+
+    private static FileJob job(String path, long size, AtomicInteger released) {
+        return new FileJob(path, size, new TreeSource.Opener() {
             @Override
             public ReadableByteChannel open() {
                 throw new AssertionError("a skipped job is never opened");
@@ -77,5 +81,90 @@ class ScanWorkersTest {
         }
 
         assertThat(threads).containsExactly(caller, caller);
+    }
+
+    @Test
+    void shouldRunEveryJobOnceWhateverTheBatchBoundaries() {
+        for (int count : new int[] {0, 1, ScanWorkers.BATCH_FILES - 1, ScanWorkers.BATCH_FILES,
+            ScanWorkers.BATCH_FILES + 1, 3 * ScanWorkers.BATCH_FILES, ScanWorkers.QUEUE * 3 + 7}) {
+            Set<String> ran = ConcurrentHashMap.newKeySet();
+            AtomicInteger runs = new AtomicInteger();
+            AtomicInteger released = new AtomicInteger();
+            try (ScanWorkers workers = new ScanWorkers(2, () -> job -> {
+                ran.add(job.path);
+                runs.incrementAndGet();
+            })) {
+                for (int i = 0; i < count; i++) {
+                    workers.submit(job("f" + i, 10, released));
+                }
+            }
+
+            assertThat(runs).as("%d jobs", count).hasValue(count);
+            assertThat(ran).as("%d jobs", count).hasSize(count);
+            assertThat(released).as("no job skipped").hasValue(0);
+        }
+    }
+
+    @Test
+    void shouldHandOverABatchOnceItHoldsTheBatchBytes() throws Exception {
+        // two files of BATCH_BYTES each are two batches: the second is scanned while the first still is
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        AtomicInteger together = new AtomicInteger();
+        try (ScanWorkers workers = new ScanWorkers(2, () -> job -> {
+            both.countDown();
+            try {
+                if (both.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    together.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            workers.submit(job("big1", ScanWorkers.BATCH_BYTES, new AtomicInteger()));
+            workers.submit(job("big2", ScanWorkers.BATCH_BYTES, new AtomicInteger()));
+        }
+
+        assertThat(together).hasValue(2);
+    }
+
+    @Test
+    void shouldKeepSmallFilesOfOneBatchOnOneWorkerInOrder() {
+        List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (ScanWorkers workers = new ScanWorkers(3, () -> job -> {
+            order.add(job.path);
+            threads.add(Thread.currentThread().getName());
+        })) {
+            for (int i = 0; i < ScanWorkers.BATCH_FILES - 1; i++) {
+                workers.submit(job("f" + i, 1, new AtomicInteger()));
+            }
+        }
+
+        assertThat(threads).as("one partial batch, handed over at close").hasSize(1);
+        assertThat(order).containsExactly(java.util.stream.IntStream.range(0, ScanWorkers.BATCH_FILES - 1)
+                .mapToObj(i -> "f" + i).toArray(String[]::new));
+    }
+
+    @Test
+    void shouldSkipTheRestOfTheBatchAndEveryLaterJobWhenAWorkerFailsMidBatch() {
+        int total = 5 * ScanWorkers.BATCH_FILES + 3;
+        IllegalStateException bug = new IllegalStateException("detector bug");
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger released = new AtomicInteger();
+        ScanWorkers workers = new ScanWorkers(2, () -> job -> {
+            if (job.path.equals("f5")) {
+                throw bug;
+            }
+            accepted.add(job.path);
+        });
+        for (int i = 0; i < total; i++) {
+            workers.submit(job("f" + i, 1, released));
+        }
+
+        assertThatThrownBy(workers::close).isSameAs(bug);
+        assertThat(accepted).doesNotContain("f5").contains("f0", "f1", "f2", "f3", "f4")
+                .noneMatch(p -> Integer.parseInt(p.substring(1)) > 5 && Integer.parseInt(p.substring(1))
+                        < ScanWorkers.BATCH_FILES);
+        assertThat(accepted.size() + released.get()).as("every job run or released").isEqualTo(total - 1);
     }
 }
