@@ -44,10 +44,18 @@ final class TopFindings {
         if (limit == 0) {
             return;
         }
-        Entry e = new Entry(seq, o);
         if (heap.size() < limit) {
-            heap.add(e);
-        } else if (ORDER.compare(e, heap.peek()) < 0) {
+            heap.add(new Entry(seq, o));
+            return;
+        }
+        Entry least = heap.peek();
+        int rank = o.finding().severity().gateRank();
+        int leastRank = least.outcome().finding().severity().gateRank();
+        if (rank < leastRank) {
+            return; // ranked after the least kept (ORDER's first key), so not kept: no entry, no comparator chain
+        }
+        Entry e = new Entry(seq, o);
+        if (rank > leastRank || ORDER.compare(e, least) < 0) {
             heap.poll();
             heap.add(e);
         }

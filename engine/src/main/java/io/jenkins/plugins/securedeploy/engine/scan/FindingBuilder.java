@@ -91,7 +91,8 @@ public final class FindingBuilder {
 
     public Finding build() {
         String fp = fingerprint != null ? fingerprint : computeFingerprint();
-        return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, fp);
+        return new Finding(tool, ruleId, title, severity, score, category, ids.isEmpty() ? List.of() : ids, pkg,
+                location, fp);
     }
 
     private String computeFingerprint() {
