@@ -15,6 +15,13 @@ import java.util.Map;
  * a kind alike, so nearly every name is matched. What the caller gets is Jackson's own reading either way - the same
  * name, the same token, the same duplicate-key check and error at the same place: only the work differs. One instance
  * per kind of object and per parse (not thread-safe); it holds at most {@link #MEMBERS} expected names.
+ *
+ * <p>Duplicate keys: Jackson checks a name matched by its bytes too, but reports a duplicate found that way at the
+ * name's start instead of after it. So a name is only ever expected where it cannot be a duplicate: the expected
+ * names are kept distinct (recording a name at one position forgets it at any other), and the names read so far in
+ * an object are always the expected ones of the positions before (matched, or read as usual and then recorded - a
+ * name read as usual that repeats an earlier one has already failed), so the expected name of the next position is
+ * none of them. Every duplicate is therefore found by Jackson's usual reading, with its usual error and location.
  */
 public final class FieldOrder {
     /** Members per object whose names are expected (later ones are read as usual). */
@@ -67,6 +74,11 @@ public final class FieldOrder {
             e = new SerializedString(name);
             if (encoded.size() < NAMES) {
                 encoded.put(name, e);
+            }
+        }
+        for (int j = 0; j < MEMBERS; j++) {
+            if (j != i && expected[j] != null && expected[j].getValue().equals(name)) {
+                expected[j] = null; // expected names stay distinct (see the class comment)
             }
         }
         expected[i] = e;
