@@ -9,7 +9,7 @@ import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.strin
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
-import io.jenkins.plugins.securedeploy.engine.scan.FieldOrder;
+import io.jenkins.plugins.securedeploy.engine.scan.FieldNameReader;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,19 +49,19 @@ final class SarifResultReader {
     }
 
     /**
-     * The member-name orders of the objects every result carries ({@link FieldOrder}), one set per run: a tool writes
-     * its results alike, so their names are matched by their bytes.
+     * The member-name readers of the objects every result carries ({@link FieldNameReader}), one set per run: a
+     * tool writes its results alike, so their names are matched by their bytes.
      */
     static final class Names {
-        final FieldOrder result = new FieldOrder();
-        final FieldOrder message = new FieldOrder();
-        final FieldOrder location = new FieldOrder();
-        final FieldOrder physical = new FieldOrder();
-        final FieldOrder artifact = new FieldOrder();
-        final FieldOrder region = new FieldOrder();
-        final FieldOrder snippet = new FieldOrder();
-        final FieldOrder partialFingerprints = new FieldOrder();
-        final FieldOrder fingerprints = new FieldOrder();
+        final FieldNameReader result = new FieldNameReader();
+        final FieldNameReader message = new FieldNameReader();
+        final FieldNameReader location = new FieldNameReader();
+        final FieldNameReader physical = new FieldNameReader();
+        final FieldNameReader artifact = new FieldNameReader();
+        final FieldNameReader region = new FieldNameReader();
+        final FieldNameReader snippet = new FieldNameReader();
+        final FieldNameReader partialFingerprints = new FieldNameReader();
+        final FieldNameReader fingerprints = new FieldNameReader();
     }
 
     /** The result the parser is on, the {@code index}-th of its run (read as {@code fields} reads an object). */
@@ -121,7 +121,7 @@ final class SarifResultReader {
         }
     }
 
-    private static void fingerprints(JsonParser p, String displayName, String f, Result r, FieldOrder order)
+    private static void fingerprints(JsonParser p, String displayName, String f, Result r, FieldNameReader order)
             throws IOException {
         Map<String, String> fp = new TreeMap<>();
         SarifTextReader.start(p, displayName, f, order);

@@ -7,13 +7,13 @@ import static io.jenkins.plugins.securedeploy.engine.scan.JsonReportParser.strin
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
-import io.jenkins.plugins.securedeploy.engine.scan.FieldOrder;
+import io.jenkins.plugins.securedeploy.engine.scan.FieldNameReader;
 import java.io.IOException;
 
 /**
  * The two small SARIF objects every result carries: a message's text and a physical location. Read as
  * {@code JsonReportParser.fields} reads an object (the same checks and errors, values left unread skipped), in plain
- * loops with the member names of each kind of object expected in the order of the last one ({@link FieldOrder},
+ * loops with the member names of each kind of object expected in the order of the last one ({@link FieldNameReader},
  * {@link SarifResultReader.Names}; null orders read names as usual).
  */
 final class SarifTextReader {
@@ -24,10 +24,10 @@ final class SarifTextReader {
         return text(p, displayName, null);
     }
 
-    static String text(JsonParser p, String displayName, FieldOrder order) throws IOException {
+    static String text(JsonParser p, String displayName, FieldNameReader order) throws IOException {
         String text = null;
         start(p, displayName, "a message", order);
-        for (String k; (k = FieldOrder.next(order, p)) != null; ) {
+        for (String k; (k = FieldNameReader.next(order, p)) != null; ) {
             JsonToken value = p.nextToken();
             if ("text".equals(k)) {
                 text = string(p, displayName, "text");
@@ -46,7 +46,7 @@ final class SarifTextReader {
     static Location location(JsonParser p, String displayName, SarifResultReader.Names names) throws IOException {
         Location at = Location.of("", 0, 0);
         start(p, displayName, "a location", names == null ? null : names.location);
-        for (String f; (f = FieldOrder.next(names == null ? null : names.location, p)) != null; ) {
+        for (String f; (f = FieldNameReader.next(names == null ? null : names.location, p)) != null; ) {
             JsonToken value = p.nextToken();
             if ("physicalLocation".equals(f)) {
                 at = physical(p, displayName, names);
@@ -59,19 +59,19 @@ final class SarifTextReader {
 
     private static Location physical(JsonParser p, String displayName, SarifResultReader.Names names)
             throws IOException {
-        FieldOrder order = names == null ? null : names.physical;
+        FieldNameReader order = names == null ? null : names.physical;
         String uri = "";
         int line = 0;
         int column = 0;
         start(p, displayName, "physicalLocation", order);
-        for (String k; (k = FieldOrder.next(order, p)) != null; ) {
+        for (String k; (k = FieldNameReader.next(order, p)) != null; ) {
             JsonToken value = p.nextToken();
             if ("artifactLocation".equals(k)) {
                 uri = uri(p, displayName, names == null ? null : names.artifact, uri);
             } else if ("region".equals(k)) {
-                FieldOrder region = names == null ? null : names.region;
+                FieldNameReader region = names == null ? null : names.region;
                 start(p, displayName, "region", region);
-                for (String r; (r = FieldOrder.next(region, p)) != null; ) {
+                for (String r; (r = FieldNameReader.next(region, p)) != null; ) {
                     JsonToken v = p.nextToken();
                     if ("startLine".equals(r)) {
                         line = position(p, displayName, "region.startLine");
@@ -90,10 +90,10 @@ final class SarifTextReader {
         return Location.of(uri, line, column);
     }
 
-    private static String uri(JsonParser p, String displayName, FieldOrder order, String uri) throws IOException {
+    private static String uri(JsonParser p, String displayName, FieldNameReader order, String uri) throws IOException {
         String read = uri;
         start(p, displayName, "artifactLocation", order);
-        for (String a; (a = FieldOrder.next(order, p)) != null; ) {
+        for (String a; (a = FieldNameReader.next(order, p)) != null; ) {
             JsonToken value = p.nextToken();
             if ("uri".equals(a)) {
                 String u = string(p, displayName, "artifactLocation.uri");
@@ -106,7 +106,7 @@ final class SarifTextReader {
     }
 
     /** An object starts ({@code what} names it in the error when it does not). */
-    static void start(JsonParser p, String displayName, String what, FieldOrder order) {
+    static void start(JsonParser p, String displayName, String what, FieldNameReader order) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             expect(p, JsonToken.START_OBJECT, displayName, what + " (an object)");
         }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * A duplicate key anywhere in a SARIF log fails the log, with the error (file, pointer, line, column) the strict
  * tokeniser gives for the same bytes: in every object the parser reads (the log, a run, its tool and rules, a result
  * and each object in it) and in those it skips (unknown members, nested property bags, snippets, code flows), the
- * duplicate a known member or an unknown one, where the member-name order ({@code FieldOrder}) expects it and where it
- * does not, with the rules before the results and after them (deferred results).
+ * duplicate a known member or an unknown one, where the member-name reader ({@code FieldNameReader}) expects it and
+ * where it does not, with the rules before the results and after them (deferred results).
  */
 class SarifDuplicateKeyTest {
     private static final String RESULT = "{<result>\"ruleId\":\"r1\",\"message\":{<message>\"text\":\"m\"},"

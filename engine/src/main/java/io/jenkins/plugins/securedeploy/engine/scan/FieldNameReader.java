@@ -23,7 +23,7 @@ import java.util.Map;
  * name read as usual that repeats an earlier one has already failed), so the expected name of the next position is
  * none of them. Every duplicate is therefore found by Jackson's usual reading, with its usual error and location.
  */
-public final class FieldOrder {
+public final class FieldNameReader {
     /** Members per object whose names are expected (later ones are read as usual). */
     static final int MEMBERS = 16;
     /** Distinct names whose encoding is kept for reuse (a report with ever-new names encodes them each time). */
@@ -60,7 +60,7 @@ public final class FieldOrder {
     }
 
     /** The next member's name of an object read with {@code order}, or as usual when it is null. */
-    public static String next(FieldOrder order, JsonParser p) throws IOException {
+    public static String next(FieldNameReader order, JsonParser p) throws IOException {
         return order == null ? p.nextFieldName() : order.next(p);
     }
 

@@ -17,20 +17,21 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FieldOrder} reads what Jackson's plain {@code nextToken} reads - the same tokens, names, values and locations,
- * and for a broken document the same error at the same place (duplicate keys, a missing colon, a truncated document)
- * - whether a name is where it was expected or not, escaped, non-ASCII, long, or split across the parser's buffer.
+ * {@link FieldNameReader} reads what Jackson's plain {@code nextToken} reads - the same tokens, names, values and
+ * locations, and for a broken document the same error at the same place (duplicate keys, a missing colon, a truncated
+ * document) - whether a name is where it was expected or not, escaped, non-ASCII, long, or split across the parser's
+ * buffer.
  */
-class FieldOrderTest {
+class FieldNameReaderTest {
     private static final String OBJECT = "{\"ruleId\":\"r1\",\"message\":{\"text\":\"m ü\"},\"locations\":[{"
             + "\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"a.js\",\"uriBaseId\":\"%SRCROOT%\"},"
             + "\"region\":{\"startLine\":3,\"startColumn\":4,\"snippet\":{\"text\":\"s\"}}}}],"
             + "\"partialFingerprints\":{\"primaryLocationLineHash\":\"h:1\"}}";
 
-    /** Walks every value; objects' names through one {@link FieldOrder} per depth when {@code ordered}. */
+    /** Walks every value; objects' names through one {@link FieldNameReader} per depth when {@code ordered}. */
     private static List<String> trace(byte[] doc, boolean ordered, int chunk) {
         List<String> out = new ArrayList<>();
-        FieldOrder[] orders = new FieldOrder[64];
+        FieldNameReader[] orders = new FieldNameReader[64];
         try (JsonParser p = Json.strict().factory().createParser(chunked(doc, chunk))) {
             JsonToken t = p.nextToken();
             while (t != null) {
@@ -48,12 +49,12 @@ class FieldOrderTest {
         return out;
     }
 
-    private static void value(JsonParser p, boolean ordered, FieldOrder[] orders, int depth, List<String> out)
+    private static void value(JsonParser p, boolean ordered, FieldNameReader[] orders, int depth, List<String> out)
             throws IOException {
         JsonToken t = p.currentToken();
         out.add(t + " " + (t.isScalarValue() ? p.getText() : "") + " @" + where(p.currentTokenLocation()));
         if (t == JsonToken.START_OBJECT) {
-            FieldOrder order = orders[depth] == null ? orders[depth] = new FieldOrder() : orders[depth];
+            FieldNameReader order = orders[depth] == null ? orders[depth] = new FieldNameReader() : orders[depth];
             if (ordered) {
                 order.start();
             }
