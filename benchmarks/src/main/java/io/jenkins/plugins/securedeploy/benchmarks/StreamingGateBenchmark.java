@@ -208,6 +208,43 @@ public class StreamingGateBenchmark {
         return d;
     }
 
+    /**
+     * Part of {@link #ingestAndTallyOnly}, closer to what the gate's parse costs: parse, classify and count into the
+     * tally, decide - no NDJSON written (the gate spools each finding its own way, {@code GateSpool}).
+     */
+    @Benchmark
+    public GateDecision parseAndTally(Throughput t, CpuTime cpu) throws IOException {
+        long start = THREADS.getCurrentThreadCpuTime();
+        FindingTally tally = new FindingTally(policy, Baseline.NONE, TODAY, 1000);
+        GateDecision d;
+        try (InputStream in = open()) {
+            GateSink sink = new GateSink(tally, null);
+            ReportIngest.standard().ingest(in, "bench.sarif", null, sink);
+            d = new GateEvaluator(clock).evaluate(GateInput.of(policy, List.of(sink.result("bench.sarif"))), tally);
+        }
+        t.bytes += account(cpu, start);
+        return d;
+    }
+
+    /**
+     * Reference, for what duplicate-key detection costs the tokeniser: {@link #tokensOnly} with Jackson's
+     * STRICT_DUPLICATE_DETECTION off (no engine parser reads a report this way).
+     */
+    @Benchmark
+    public int tokensOnlyNoDuplicateCheck(Throughput t, CpuTime cpu) throws IOException {
+        long start = THREADS.getCurrentThreadCpuTime();
+        int tokens = 0;
+        try (InputStream in = open(); com.fasterxml.jackson.core.JsonParser p = Json.strict().factory()
+                .createParser(in)) {
+            p.disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        t.bytes += account(cpu, start);
+        return tokens;
+    }
+
     /** Reference: Jackson's strict tokeniser over the same file, every token, no values. */
     @Benchmark
     public int tokensOnly(Throughput t, CpuTime cpu) throws IOException {

@@ -17,10 +17,14 @@ class StreamingGateBenchmarkTest {
             StreamingGateBenchmark.CpuTime cpu = new StreamingGateBenchmark.CpuTime();
             GateDecision gated = bench.streamingIngestAndGate(t, cpu);
             GateDecision tallied = bench.ingestAndTallyOnly(t, cpu);
-            assertThat(bench.tokensOnly(t, cpu)).isGreaterThan(10_000);
+            GateDecision parsed = bench.parseAndTally(t, cpu);
+            assertThat(parsed.totals()).isEqualTo(tallied.totals());
+            assertThat(parsed.reasons()).isEqualTo(tallied.reasons());
+            int tokens = bench.tokensOnly(t, cpu);
+            assertThat(tokens).isGreaterThan(10_000).isEqualTo(bench.tokensOnlyNoDuplicateCheck(t, cpu));
             assertThat(bench.baselineReadTree(t, cpu).path("runs").path(0).path("results").size())
                     .isGreaterThan(1000);
-            assertThat(cpu.parsedBytes).isEqualTo(4 * bench.size).isEqualTo(t.bytes);
+            assertThat(cpu.parsedBytes).isEqualTo(6 * bench.size).isEqualTo(t.bytes);
             return new GateDecision[] {gated, tallied};
         } finally {
             bench.delete();

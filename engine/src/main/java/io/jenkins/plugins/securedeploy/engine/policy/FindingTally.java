@@ -49,7 +49,11 @@ public final class FindingTally {
     private final long[] waived = new long[Severity.values().length];
     private final TopFindings top;
     private final BaselineSeen seenBaseline;
-    private final Map<Waiver, Long> waiverUses = new LinkedHashMap<>();
+    /** Findings per applied waiver, in the order of first use (a counter per waiver: no boxing, no hashing of the
+     * waiver record for a run of findings the same waiver applies to). */
+    private final Map<Waiver, long[]> waiverUses = new LinkedHashMap<>();
+    private Waiver lastWaiver;
+    private long[] lastUses;
     /** The first outcome of each fingerprint a scope kept (a reason may name it), when not keeping all. */
     private final Map<String, TopFindings.Entry> named = new LinkedHashMap<>();
     private final int keep;
@@ -103,7 +107,7 @@ public final class FindingTally {
         }
         if (w != null) {
             waived[s]++;
-            waiverUses.merge(w, 1L, Long::sum);
+            used(w, 1);
         }
         long n = seq++;
         if (counted) {
@@ -122,6 +126,14 @@ public final class FindingTally {
         }
         top.offer(n, o);
         return o;
+    }
+
+    private void used(Waiver w, long n) {
+        if (w != lastWaiver) {
+            lastUses = waiverUses.computeIfAbsent(w, k -> new long[1]);
+            lastWaiver = w;
+        }
+        lastUses[0] += n;
     }
 
     /**
@@ -148,7 +160,7 @@ public final class FindingTally {
             fresh[i] += later.fresh[i];
             waived[i] += later.waived[i];
         }
-        later.waiverUses.forEach((w, n) -> waiverUses.merge(w, n, Long::sum));
+        later.waiverUses.forEach((w, n) -> used(w, n[0]));
         seenBaseline.absorb(later.seenBaseline);
         for (int i = 0; i < scopes.size(); i++) {
             scopes.get(i).total().absorb(later.scopes.get(i).total());
@@ -189,7 +201,9 @@ public final class FindingTally {
         for (Severity s : Severity.values()) {
             by.put(s, new FindingTotals.Counts(total[s.ordinal()], fresh[s.ordinal()], waived[s.ordinal()]));
         }
-        return new FindingTotals(findings, freshFindings, by, waiverUses);
+        Map<Waiver, Long> uses = new LinkedHashMap<>();
+        waiverUses.forEach((w, n) -> uses.put(w, n[0]));
+        return new FindingTotals(findings, freshFindings, by, uses);
     }
 
     /** The findings kept for display: the worst {@code keep}, or all in arrival order for {@link #ALL}. */

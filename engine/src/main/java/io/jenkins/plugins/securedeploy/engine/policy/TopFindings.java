@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.policy;
 
+import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +20,24 @@ final class TopFindings {
     /** One kept outcome and when it arrived. */
     record Entry(long seq, FindingOutcome outcome) {}
 
-    static final Comparator<Entry> ORDER = Comparator.comparing(Entry::outcome, WORST_FIRST)
-            .thenComparingLong(Entry::seq);
+    /** {@link #WORST_FIRST}, then arrival: a plain comparator, as the heap compares on every finding it keeps. */
+    static final Comparator<Entry> ORDER = new Order();
+
+    private static final class Order implements Comparator<Entry> {
+        @Override
+        public int compare(Entry a, Entry b) {
+            Finding x = a.outcome().finding();
+            Finding y = b.outcome().finding();
+            int c = Integer.compare(-x.severity().gateRank(), -y.severity().gateRank());
+            if (c == 0) {
+                c = x.tool().compareTo(y.tool());
+            }
+            if (c == 0) {
+                c = x.fingerprint().compareTo(y.fingerprint());
+            }
+            return c != 0 ? c : Long.compare(a.seq(), b.seq());
+        }
+    }
 
     private final int limit;
     private final PriorityQueue<Entry> heap;
@@ -44,10 +61,18 @@ final class TopFindings {
         if (limit == 0) {
             return;
         }
-        Entry e = new Entry(seq, o);
         if (heap.size() < limit) {
-            heap.add(e);
-        } else if (ORDER.compare(e, heap.peek()) < 0) {
+            heap.add(new Entry(seq, o));
+            return;
+        }
+        Entry least = heap.peek();
+        int rank = o.finding().severity().gateRank();
+        int leastRank = least.outcome().finding().severity().gateRank();
+        if (rank < leastRank) {
+            return; // ranked after the least kept (ORDER's first key), so not kept: no entry, no comparator chain
+        }
+        Entry e = new Entry(seq, o);
+        if (rank > leastRank || ORDER.compare(e, least) < 0) {
             heap.poll();
             heap.add(e);
         }

@@ -70,8 +70,13 @@ public final class FindingBuilder {
 
     /** A fingerprint the tool computed itself (e.g. SARIF partialFingerprints); prefixed with the tool name. */
     public FindingBuilder toolFingerprint(String value) {
-        this.fingerprint = value == null || value.isBlank() ? null : tool + ":" + value;
+        this.fingerprint = value == null || value.isBlank() ? null : prefixed(tool, value);
         return this;
+    }
+
+    /** {@code tool:value} - built directly (a concatenation here was not compiled inline, per finding). */
+    private static String prefixed(String tool, String value) {
+        return new StringBuilder(tool.length() + 1 + value.length()).append(tool).append(':').append(value).toString();
     }
 
     /**
@@ -91,7 +96,8 @@ public final class FindingBuilder {
 
     public Finding build() {
         String fp = fingerprint != null ? fingerprint : computeFingerprint();
-        return new Finding(tool, ruleId, title, severity, score, category, ids, pkg, location, fp);
+        return new Finding(tool, ruleId, title, severity, score, category, ids.isEmpty() ? List.of() : ids, pkg,
+                location, fp);
     }
 
     private String computeFingerprint() {

@@ -40,6 +40,7 @@ final class SarifRunReader {
     private final Map<String, SarifRuleReader.Rule> rulesById = new HashMap<>();
     private final List<SarifRuleReader.Rule> rulesByIndex = new ArrayList<>();
     private final Map<String, long[]> warned = new HashMap<>();
+    private final SarifResultReader.Names names = new SarifResultReader.Names();
     private String tool = "";
     private String version = "";
     private Category category;
@@ -75,7 +76,7 @@ final class SarifRunReader {
                         }
                         sawResults = true;
                         elements(p, displayName, "results", i -> {
-                            SarifResultReader.Result r = SarifResultReader.result(p, displayName, i);
+                            SarifResultReader.Result r = SarifResultReader.result(p, displayName, i, names);
                             if (!r.isFinding()) {
                                 return;
                             }
