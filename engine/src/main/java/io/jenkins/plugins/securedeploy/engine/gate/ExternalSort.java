@@ -31,6 +31,12 @@ final class ExternalSort implements AutoCloseable {
         void keys(byte[] records, int[] offsets, int n, long[] keys);
 
         /**
+         * The key of one record, as {@link #keys} would give it but comparable across every chunk keyed so far
+         * (the merge's).
+         */
+        long key(byte[] b, int off);
+
+        /**
          * Whether the record at {@code b[bo]}, which follows the one at {@code a[ao]} in a sorted chunk, can be left
          * out of it (whoever reads the sort back would skip it anyway).
          */
@@ -248,24 +254,29 @@ final class ExternalSort implements AutoCloseable {
         int n = group.size();
         RunInput[] in = new RunInput[n];
         int[] heap = new int[n];
+        long[] key = new long[n];
         int live = 0;
         try {
             for (int i = 0; i < n; i++) {
                 in[i] = new RunInput(Files.newInputStream(group.get(i)));
                 if (in[i].next()) {
                     heap[live++] = i;
+                    key[i] = order.key(in[i].bytes(), in[i].offset());
                 }
             }
             for (int k = live / 2 - 1; k >= 0; k--) {
-                down(heap, live, k, in);
+                down(heap, live, k, in, key);
             }
             while (live > 0) {
-                RunInput top = in[heap[0]];
+                int run = heap[0];
+                RunInput top = in[run];
                 visitor.visit(top.bytes(), top.offset(), top.length());
-                if (!top.next()) {
+                if (top.next()) {
+                    key[run] = order.key(top.bytes(), top.offset());
+                } else {
                     heap[0] = heap[--live];
                 }
-                down(heap, live, 0, in);
+                down(heap, live, 0, in, key);
             }
         } finally {
             for (RunInput r : in) {
@@ -276,22 +287,25 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    private boolean before(RunInput[] in, int a, int b) {
+    private boolean before(RunInput[] in, long[] key, int a, int b) {
+        if (key[a] != key[b]) {
+            return key[a] < key[b];
+        }
         int c = order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
         return c < 0 || c == 0 && a < b;
     }
 
-    private void down(int[] heap, int live, int k, RunInput[] in) {
+    private void down(int[] heap, int live, int k, RunInput[] in, long[] key) {
         int v = heap[k];
         while (true) {
             int child = 2 * k + 1;
             if (child >= live) {
                 break;
             }
-            if (child + 1 < live && before(in, heap[child + 1], heap[child])) {
+            if (child + 1 < live && before(in, key, heap[child + 1], heap[child])) {
                 child++;
             }
-            if (!before(in, heap[child], v)) {
+            if (!before(in, key, heap[child], v)) {
                 break;
             }
             heap[k] = heap[child];

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +34,8 @@ final class GateSpool implements AutoCloseable {
     /** Bytes of records held in memory per sorted run, at most (each of the two sorts). */
     static final int CHUNK_BYTES = 8 << 20;
 
-    /** A report record: the source, the compact finding's length, the compact finding, [the outcome]. */
-    private static final int REPORT_AT = 8;
+    /** A report record: the source, the tool's number, the compact finding's length and bytes, [the outcome]. */
+    private static final int REPORT_AT = 12;
     /** A baseline record: the source, the baseline part of the compact finding. */
     private static final int BASELINE_AT = 4;
 
@@ -44,12 +47,16 @@ final class GateSpool implements AutoCloseable {
     private final SpooledFindingWriter json = new SpooledFindingWriter();
     private final boolean keepOutcomes;
     private final Outcomes outcomes;
+    private final List<String> tools = new ArrayList<>();
+    private final Map<String, Integer> toolNumbers = new HashMap<>();
+    private String lastTool;
+    private int lastToolNumber;
 
     private GateSpool(Path dir, List<Waiver> waivers, int chunk, boolean keepOutcomes) {
         this.dir = dir;
         this.keepOutcomes = keepOutcomes;
         this.outcomes = keepOutcomes ? new Outcomes(new OutcomeCodec(waivers)) : null;
-        this.report = new ExternalSort(SpoolOrder.report(REPORT_AT), chunk, CHUNK_BYTES, dir, "findings");
+        this.report = new ExternalSort(SpoolOrder.report(REPORT_AT, tools), chunk, CHUNK_BYTES, dir, "findings");
         this.baseline = new ExternalSort(SpoolOrder.baseline(BASELINE_AT), chunk * 4, CHUNK_BYTES, dir, "baseline");
     }
 
@@ -72,6 +79,7 @@ final class GateSpool implements AutoCloseable {
         byte[] compact = json.compacted();
         report.begin();
         report.writeInt(source);
+        report.writeInt(tool(o.finding().tool()));
         report.writeInt(n);
         report.write(compact, 0, n);
         if (keepOutcomes) {
@@ -79,6 +87,21 @@ final class GateSpool implements AutoCloseable {
         }
         report.commit();
         baselineEntry(source, compact);
+    }
+
+    /** The tool's number: its place in {@link #tools}, where every name is once. */
+    private int tool(String name) {
+        if (name != lastTool) { // one report's findings share their tool's name
+            Integer n = toolNumbers.get(name);
+            if (n == null) {
+                n = tools.size();
+                tools.add(name);
+                toolNumbers.put(name, n);
+            }
+            lastTool = name;
+            lastToolNumber = n;
+        }
+        return lastToolNumber;
     }
 
     private void baselineEntry(int source, byte[] compact) throws IOException {
@@ -122,7 +145,7 @@ final class GateSpool implements AutoCloseable {
         }
         report.forEach((b, off, len) -> {
             if (reported(b, off)) {
-                int outcome = off + REPORT_AT + source(b, off + 4); // after the compact finding (its length)
+                int outcome = off + REPORT_AT + source(b, off + 8); // after the compact finding (its length)
                 visitor.visit(outcomes.read(b, outcome, off + len - outcome));
             }
         });

@@ -86,6 +86,11 @@ public final class CompactFinding {
         return header(b, skip(b, at));
     }
 
+    /** Where the characters of the plain sortable slot at {@code at} start (one byte each), or -1 if not plain. */
+    public static int plainText(byte[] b, int at) {
+        return plain(b, at) ? value(b, at) + 1 : -1;
+    }
+
     /** The {@code i}th UTF-16 unit of the string of the sortable slot at {@code at}. */
     public static char textChar(byte[] b, int at, int i) {
         if (plain(b, at)) {
