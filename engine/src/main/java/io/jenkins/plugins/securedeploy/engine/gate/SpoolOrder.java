@@ -165,13 +165,8 @@ final class SpoolOrder implements ExternalSort.Order {
     private int sharedPrefix(byte[] records, int[] offsets, int n, int first) {
         int shared = CompactFinding.textLength(records, first);
         for (int i = 1; i < n && shared > 0; i++) {
-            int fp = CompactFinding.fingerprint(offsets[i] + at);
-            int k = Math.min(shared, CompactFinding.textLength(records, fp));
-            int j = 0;
-            while (j < k && CompactFinding.textChar(records, first, j) == CompactFinding.textChar(records, fp, j)) {
-                j++;
-            }
-            shared = j;
+            shared = CompactFinding.commonPrefix(records, first, records, CompactFinding.fingerprint(offsets[i] + at),
+                    shared);
         }
         return shared;
     }

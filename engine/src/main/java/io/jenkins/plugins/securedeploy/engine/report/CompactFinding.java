@@ -101,6 +101,22 @@ public final class CompactFinding {
         return (char) ((b[units] & 0xFF) << 8 | b[units + 1] & 0xFF);
     }
 
+    /** How many UTF-16 units the strings of two sortable slots share from their start, at most {@code max}. */
+    public static int commonPrefix(byte[] a, int at, byte[] b, int bt, int max) {
+        int n = Math.min(max, Math.min(textLength(a, at), textLength(b, bt)));
+        if (plain(a, at) && plain(b, bt)) {
+            int as = value(a, at) + 1;
+            int bs = value(b, bt) + 1;
+            int k = Arrays.mismatch(a, as, as + n, b, bs, bs + n);
+            return k < 0 ? n : k;
+        }
+        int j = 0;
+        while (j < n && textChar(a, at, j) == textChar(b, bt, j)) {
+            j++;
+        }
+        return j;
+    }
+
     /** The strings of two sortable slots compared as {@link String#compareTo} compares them (by sign). */
     public static int compareText(byte[] a, int at, byte[] b, int bt) {
         if (plain(a, at) && plain(b, bt)) {

@@ -309,7 +309,7 @@ public final class SpooledFindingWriter {
             return;
         }
         long bits = Double.doubleToRawLongBits(f.score());
-        int i = (int) (bits ^ bits >>> 32 ^ bits >>> 47) & (SCORES - 1);
+        int i = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 60); // SCORES = 16 slots
         byte[] encoded = scoreJson[i];
         if (encoded == null || scoreBits[i] != bits) {
             exactOut.reset();
