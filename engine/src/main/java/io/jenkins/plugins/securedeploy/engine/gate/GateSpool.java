@@ -91,7 +91,7 @@ final class GateSpool implements AutoCloseable {
 
     /** The tool's number: its place in {@link #tools}, where every name is once. */
     private int tool(String name) {
-        if (name != lastTool) { // one report's findings share their tool's name
+        if (!name.equals(lastTool)) { // one report's findings share their tool's name
             Integer n = toolNumbers.get(name);
             if (n == null) {
                 n = tools.size();
