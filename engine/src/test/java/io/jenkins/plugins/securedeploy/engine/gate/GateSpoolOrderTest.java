@@ -117,6 +117,31 @@ class GateSpoolOrderTest {
     }
 
     @Test
+    void findingsLargerThanARunsBufferAreLaidOutAsTheWriterEncodesThem() throws IOException {
+        List<FindingOutcome> all = new ArrayList<>(outcomes(3, 300, 2));
+        Finding big = all.get(7).finding();
+        all.set(7, new FindingOutcome(new Finding(big.tool(), big.ruleId(), "t\u00e9xt ".repeat(40_000),
+                big.severity(), 7.5, big.category(), List.of("CVE-1", "x\"y"), big.pkg(), big.location(),
+                big.fingerprint()), true, null, WAIVERS.get(0), true));
+        SpooledFindingWriter writer = new SpooledFindingWriter();
+        List<String> expected = new ArrayList<>();
+        for (FindingOutcome o : sorted(all)) {
+            expected.add(new String(writer.encode(o), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (int chunk : new int[] {1000, 2}) {
+            List<String> laidOut = new ArrayList<>();
+            try (GateSpool spool = GateSpool.open(WAIVERS, chunk, false)) {
+                for (FindingOutcome o : all) {
+                    spool.add(0, o);
+                }
+                spool.findingJson((b, off, len) -> laidOut.add(new String(b, off, len,
+                        java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            assertThat(laidOut).as("chunk " + chunk).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void moreToolsThanTheKeyTellsApartStillSortByTool() throws IOException {
         List<FindingOutcome> all = outcomes(21, 9000, SpoolOrder.TOOLS + 50);
         List<FindingOutcome> expected = sorted(all);
