@@ -326,6 +326,14 @@ final class ExternalSort implements AutoCloseable {
     public void close() throws IOException {
         count = 0;
         used = 0;
+        // the buffers grow to a chunk's worth: let them go with the sort (a report or outcome that outlives the
+        // gate may still reach the spool), so the heap retained after a gate does not depend on the report's size
+        records = new byte[1 << 16];
+        offsets = new int[256];
+        lengths = new int[256];
+        keys = new long[0];
+        sortedIndex = new int[0];
+        scratch = new int[0];
         for (Path p : runs) {
             Files.deleteIfExists(p);
         }
