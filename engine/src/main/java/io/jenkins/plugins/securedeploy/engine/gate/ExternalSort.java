@@ -1,66 +1,128 @@
 package io.jenkins.plugins.securedeploy.engine.gate;
 
-import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
 import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * Sorts any number of records in bounded memory: up to {@code chunk} records are held and sorted in memory; beyond
- * that each full chunk is written, sorted, as a run file under {@code dir}, and {@link #forEach} merges the runs (at
- * most {@value #FAN_IN} at a time, in passes when there are more). The order must be total (ties broken by an
- * arrival number), so the result is that of a stable sort. {@link #forEach} may be called again; {@link #close}
+ * Sorts any number of byte records in bounded memory: up to {@code chunk} records (and at most {@code chunkBytes}
+ * of them) are held in one array and sorted in memory - by a packed {@code long} key per record first
+ * ({@link Order#keys}), by {@link Order#compare} only where keys are equal, an index array rather than objects -
+ * beyond that each full chunk is written, sorted, as a run file under {@code dir}, and {@link #forEach} merges the
+ * runs (at most {@value #FAN_IN} at a time, in passes when there are more), comparing records where they lie in the
+ * runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
+ * the result is that of a stable sort by {@link Order#compare}. {@link #forEach} may be called again; {@link #close}
  * deletes the runs.
  */
-final class ExternalSort<T> implements AutoCloseable {
-    /** How a record is written to and read from a run. */
-    interface Codec<T> {
-        void write(RecordOutput out, T value) throws IOException;
+final class ExternalSort implements AutoCloseable {
+    /** The order of the records. */
+    interface Order {
+        /** Compares the records at {@code a[ao]} and {@code b[bo]} (by sign); equal ones stay in arrival order. */
+        int compare(byte[] a, int ao, byte[] b, int bo);
 
-        T read(RecordInput in) throws IOException;
+        /**
+         * Fills {@code keys[i]} for the {@code n} records at {@code offsets[i]} of {@code records}: non-negative, and
+         * a smaller key means an earlier record by {@link #compare} (equal keys say nothing).
+         */
+        void keys(byte[] records, int[] offsets, int n, long[] keys);
+
+        /**
+         * The key of one record, as {@link #keys} would give it but comparable across every chunk keyed so far
+         * (the merge's).
+         */
+        long key(byte[] b, int off);
+
+        /**
+         * Whether the record at {@code b[bo]}, which follows the one at {@code a[ao]} in a sorted chunk, can be left
+         * out of it (whoever reads the sort back would skip it anyway).
+         */
+        default boolean redundant(byte[] a, int ao, byte[] b, int bo) {
+            return false;
+        }
     }
 
-    /** Receives the records in order. */
-    interface Visitor<T> {
-        void visit(T value) throws IOException;
+    /** Receives the records in order: {@code bytes[off, off + len)}, valid during the call only. */
+    interface Visitor {
+        void visit(byte[] bytes, int off, int len) throws IOException;
     }
 
     static final int FAN_IN = 64;
 
-    private final Codec<T> codec;
-    private final Comparator<T> order;
+    private final Order order;
     private final int chunk;
+    private final int chunkBytes;
     private final Path dir;
     private final String prefix;
-    private final List<T> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
+    private byte[] records = new byte[1 << 16];
+    private int used;
+    private int[] offsets = new int[256];
+    private int[] lengths = new int[256];
+    private int count;
+    private int start;
+    private long[] keys = new long[0];
+    private int[] sortedIndex = new int[0];
+    private int[] scratch = new int[0];
     private boolean sorted = true;
     private long size;
     private int made;
 
-    ExternalSort(Codec<T> codec, Comparator<T> order, int chunk, Path dir, String prefix) {
+    ExternalSort(Order order, int chunk, int chunkBytes, Path dir, String prefix) {
         if (chunk < 1) {
             throw new IllegalArgumentException("a chunk holds at least one record, got " + chunk);
         }
-        this.codec = codec;
         this.order = order;
         this.chunk = chunk;
+        this.chunkBytes = chunkBytes;
         this.dir = dir;
         this.prefix = prefix;
     }
 
-    void add(T value) throws IOException {
-        buffer.add(value);
+    /** Starts a record: write its bytes with {@link #write}/{@link #writeInt}, then {@link #commit}. */
+    void begin() {
+        start = used;
+    }
+
+    void writeInt(int v) {
+        room(4);
+        records[used] = (byte) (v >>> 24);
+        records[used + 1] = (byte) (v >>> 16);
+        records[used + 2] = (byte) (v >>> 8);
+        records[used + 3] = (byte) v;
+        used += 4;
+    }
+
+    void write(byte[] b, int off, int len) {
+        room(len);
+        System.arraycopy(b, off, records, used, len);
+        used += len;
+    }
+
+    private void room(int n) {
+        if (records.length - used < n) {
+            records = Arrays.copyOf(records, Math.max(records.length * 2, used + n));
+        }
+    }
+
+    /** Ends the record begun last. */
+    void commit() throws IOException {
+        if (count == offsets.length) {
+            offsets = Arrays.copyOf(offsets, count * 2);
+            lengths = Arrays.copyOf(lengths, count * 2);
+        }
+        offsets[count] = start;
+        lengths[count] = used - start;
+        count++;
         sorted = false;
         size++;
-        if (buffer.size() >= chunk) {
-            runs.add(write(buffer));
-            buffer.clear();
+        if (count >= chunk || used >= chunkBytes) {
+            runs.add(writeRun());
+            count = 0;
+            used = 0;
         }
     }
 
@@ -69,84 +131,187 @@ final class ExternalSort<T> implements AutoCloseable {
     }
 
     /** Every record added, in order. */
-    void forEach(Visitor<T> visitor) throws IOException {
-        if (!sorted) {
-            buffer.sort(order);
-            sorted = true;
-        }
+    void forEach(Visitor visitor) throws IOException {
         if (runs.isEmpty()) {
-            for (T value : buffer) {
-                visitor.visit(value);
+            if (!sorted) {
+                sort();
+                sorted = true;
             }
+            emit(visitor);
             return;
         }
-        if (!buffer.isEmpty()) {
-            runs.add(writeSorted(buffer));
-            buffer.clear();
+        if (count > 0) {
+            runs.add(writeRun());
+            count = 0;
+            used = 0;
+            sorted = true;
         }
         while (runs.size() > FAN_IN) {
-            List<Path> group = new ArrayList<>(runs.subList(0, FAN_IN));
-            Path merged = newRun();
-            try (RecordOutput out = output(merged)) {
-                merge(group, v -> {
-                    out.writeBoolean(true);
-                    codec.write(out, v);
-                });
-                out.writeBoolean(false);
+            List<Path> merged = new ArrayList<>();
+            for (int from = 0; from < runs.size(); from += FAN_IN) {
+                List<Path> group = runs.subList(from, Math.min(runs.size(), from + FAN_IN));
+                if (group.size() == 1) {
+                    merged.add(group.get(0));
+                    continue;
+                }
+                Path run = newRun();
+                try (RecordOutput out = output(run)) {
+                    merge(group, (b, off, len) -> out.writeBytes(b, off, len));
+                    out.writeInt(-1);
+                }
+                for (Path p : group) {
+                    Files.deleteIfExists(p);
+                }
+                merged.add(run);
             }
-            for (Path p : group) {
-                Files.deleteIfExists(p);
-            }
-            runs.subList(0, FAN_IN).clear();
-            runs.add(merged);
+            runs.clear();
+            runs.addAll(merged);
         }
         merge(runs, visitor);
     }
 
-    private record Head<T>(T value, int run) {}
-
-    private void merge(List<Path> group, Visitor<T> visitor) throws IOException {
-        List<RecordInput> in = new ArrayList<>();
-        try {
-            PriorityQueue<Head<T>> heads = new PriorityQueue<>(group.size(),
-                    Comparator.comparing((Head<T> h) -> h.value(), order).thenComparingInt(Head::run));
-            for (int i = 0; i < group.size(); i++) {
-                RecordInput d = new RecordInput(Files.newInputStream(group.get(i)));
-                in.add(d);
-                if (d.readBoolean()) {
-                    heads.add(new Head<>(codec.read(d), i));
-                }
+    /** The held records in order, leaving out the redundant ones. */
+    private void emit(Visitor visitor) throws IOException {
+        int last = -1;
+        for (int k = 0; k < count; k++) {
+            int i = sortedIndex[k];
+            if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
+                continue;
             }
-            while (!heads.isEmpty()) {
-                Head<T> h = heads.poll();
-                visitor.visit(h.value());
-                RecordInput d = in.get(h.run());
-                if (d.readBoolean()) {
-                    heads.add(new Head<>(codec.read(d), h.run()));
-                }
-            }
-        } finally {
-            for (RecordInput d : in) {
-                d.close();
-            }
+            visitor.visit(records, offsets[i], lengths[i]);
+            last = i;
         }
     }
 
-    private Path write(List<T> records) throws IOException {
-        records.sort(order);
-        return writeSorted(records);
-    }
-
-    private Path writeSorted(List<T> records) throws IOException {
+    private Path writeRun() throws IOException {
+        sort();
         Path run = newRun();
         try (RecordOutput out = output(run)) {
-            for (T value : records) {
-                out.writeBoolean(true);
-                codec.write(out, value);
-            }
-            out.writeBoolean(false);
+            emit((b, off, len) -> out.writeBytes(b, off, len));
+            out.writeInt(-1);
         }
         return run;
+    }
+
+    private void sort() {
+        int n = count;
+        if (keys.length < n) {
+            keys = new long[Math.max(n, keys.length * 2)];
+            sortedIndex = new int[keys.length];
+            scratch = new int[keys.length];
+        }
+        order.keys(records, offsets, n, keys);
+        for (int i = 0; i < n; i++) {
+            sortedIndex[i] = i;
+        }
+        mergeSort(sortedIndex, scratch, 0, n);
+    }
+
+    private int compare(int i, int j) {
+        long a = keys[i];
+        long b = keys[j];
+        if (a != b) {
+            return a < b ? -1 : 1;
+        }
+        int c = order.compare(records, offsets[i], records, offsets[j]);
+        return c != 0 ? c : Integer.compare(i, j);
+    }
+
+    /** Sorts {@code a[from, to)} (stable: the index breaks ties). */
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from <= 12) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || i < mid && compare(tmp[i], tmp[j]) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /** Merges the runs of {@code group} (in the order they were made) into {@code visitor}. */
+    private void merge(List<Path> group, Visitor visitor) throws IOException {
+        int n = group.size();
+        RunInput[] in = new RunInput[n];
+        int[] heap = new int[n];
+        long[] key = new long[n];
+        int live = 0;
+        try {
+            for (int i = 0; i < n; i++) {
+                in[i] = new RunInput(Files.newInputStream(group.get(i)));
+                if (in[i].next()) {
+                    heap[live++] = i;
+                    key[i] = order.key(in[i].bytes(), in[i].offset());
+                }
+            }
+            for (int k = live / 2 - 1; k >= 0; k--) {
+                down(heap, live, k, in, key);
+            }
+            while (live > 0) {
+                int run = heap[0];
+                RunInput top = in[run];
+                visitor.visit(top.bytes(), top.offset(), top.length());
+                if (top.next()) {
+                    key[run] = order.key(top.bytes(), top.offset());
+                } else {
+                    heap[0] = heap[--live];
+                }
+                down(heap, live, 0, in, key);
+            }
+        } finally {
+            for (RunInput r : in) {
+                if (r != null) {
+                    r.close();
+                }
+            }
+        }
+    }
+
+    private boolean before(RunInput[] in, long[] key, int a, int b) {
+        if (key[a] != key[b]) {
+            return key[a] < key[b];
+        }
+        int c = order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
+        return c < 0 || c == 0 && a < b;
+    }
+
+    private void down(int[] heap, int live, int k, RunInput[] in, long[] key) {
+        int v = heap[k];
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= live) {
+                break;
+            }
+            if (child + 1 < live && before(in, key, heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(in, key, heap[child], v)) {
+                break;
+            }
+            heap[k] = heap[child];
+            k = child;
+        }
+        heap[k] = v;
     }
 
     private Path newRun() {
@@ -159,7 +324,16 @@ final class ExternalSort<T> implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        buffer.clear();
+        count = 0;
+        used = 0;
+        // the buffers grow to a chunk's worth: let them go with the sort (a report or outcome that outlives the
+        // gate may still reach the spool), so the heap retained after a gate does not depend on the report's size
+        records = new byte[1 << 16];
+        offsets = new int[256];
+        lengths = new int[256];
+        keys = new long[0];
+        sortedIndex = new int[0];
+        scratch = new int[0];
         for (Path p : runs) {
             Files.deleteIfExists(p);
         }

@@ -206,12 +206,12 @@ public final class GateService {
         List<EvidenceRef> stored = new ArrayList<>();
         stored.add(store(store, folder, INDEX, "text/html", out -> out.write(page.get(0).content())));
         stored.add(store(store, folder, JSON, "application/json",
-                out -> new GateReportWriter().writeEncoded(report, v -> spool.findingJson(v::visit), out)));
+                out -> new GateReportWriter().writeLaidOut(report, v -> spool.findingJson(v::visit), out)));
         for (ReportFile f : page.subList(1, page.size())) {
             stored.add(store(store, folder, f.name(), f.mediaType(), out -> out.write(f.content())));
         }
         stored.add(store(store, folder, BASELINE, "application/json",
-                out -> new BaselineWriter().write(v -> spool.baseline(v::visit), out)));
+                out -> new BaselineWriter().writeLaidOut(v -> spool.baselineJson(v::visit), out)));
         return List.copyOf(stored);
     }
 

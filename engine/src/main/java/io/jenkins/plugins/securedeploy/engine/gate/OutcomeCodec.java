@@ -4,7 +4,6 @@ import io.jenkins.plugins.securedeploy.engine.core.RecordInput;
 import io.jenkins.plugins.securedeploy.engine.core.RecordOutput;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
-import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
 import io.jenkins.plugins.securedeploy.engine.scan.Category;
@@ -17,23 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compact binary form of the gate's spooled records (never a file format anyone else reads: it lives in a
- * temporary folder for one gate run): a finding's fields as they are, its outcome with waivers as their index in
- * the policy, the arrival number and the report it came from. Strings keep every UTF-16 unit ({@link RecordOutput}), so
- * what is read back is exactly what was written.
+ * The binary form of a spooled outcome, kept only when the gate also writes SARIF (never a file format anyone else
+ * reads: it lives in a temporary folder for one gate run): a finding's fields as they are, its outcome with waivers
+ * as their index in the policy. Strings keep every UTF-16 unit ({@link RecordOutput}), so what is read back is
+ * exactly what was written.
  */
 final class OutcomeCodec {
-    /**
-     * One spooled outcome: when it arrived and from which input, what the report's order sorts it by (the gate's
-     * rank of its severity, tool, fingerprint), its JSON as gate-report.json lists it, and - only when a writer needs
-     * the finding itself (the gate's SARIF) - the outcome.
-     */
-    record Spooled(long seq, int source, int rank, String tool, String fingerprint, byte[] json,
-            FindingOutcome outcome) {}
-
-    /** One baseline entry of the next run: when it arrived and from which input. */
-    record Entry(long seq, int source, BaselineEntry entry) {}
-
     private static final Severity[] SEVERITIES = Severity.values();
     private static final Category[] CATEGORIES = Category.values();
 
@@ -47,68 +35,23 @@ final class OutcomeCodec {
         }
     }
 
-    final ExternalSort.Codec<Spooled> outcomes = new ExternalSort.Codec<>() {
-        @Override
-        public void write(RecordOutput out, Spooled s) throws IOException {
-            out.writeLong(s.seq());
-            out.writeInt(s.source());
-            out.writeByte(s.rank());
-            str(out, s.tool());
-            str(out, s.fingerprint());
-            out.writeBytes(s.json(), 0, s.json().length);
-            FindingOutcome o = s.outcome();
-            out.writeBoolean(o != null);
-            if (o != null) {
-                finding(out, o.finding());
-                out.writeBoolean(o.isNew());
-                out.writeBoolean(o.counted());
-                out.writeInt(waiver(o.waivedBy()));
-                out.writeInt(waiver(o.expiredWaiver()));
-            }
-        }
+    /** The outcome: its finding, whether new and counted, its waivers as their index in the policy. */
+    void write(RecordOutput out, FindingOutcome o) throws IOException {
+        finding(out, o.finding());
+        out.writeBoolean(o.isNew());
+        out.writeBoolean(o.counted());
+        out.writeInt(waiver(o.waivedBy()));
+        out.writeInt(waiver(o.expiredWaiver()));
+    }
 
-        @Override
-        public Spooled read(RecordInput in) throws IOException {
-            long seq = in.readLong();
-            int source = in.readInt();
-            int rank = in.readByte();
-            String tool = str(in);
-            String fingerprint = str(in);
-            byte[] json = in.readBytes();
-            FindingOutcome o = null;
-            if (in.readBoolean()) {
-                Finding f = finding(in);
-                boolean isNew = in.readBoolean();
-                boolean counted = in.readBoolean();
-                Waiver w = waiver(in.readInt());
-                Waiver expired = waiver(in.readInt());
-                o = new FindingOutcome(f, isNew, w, expired, counted);
-            }
-            return new Spooled(seq, source, rank, tool, fingerprint, json, o);
-        }
-    };
-
-    final ExternalSort.Codec<Entry> entries = new ExternalSort.Codec<>() {
-        @Override
-        public void write(RecordOutput out, Entry e) throws IOException {
-            out.writeLong(e.seq());
-            out.writeInt(e.source());
-            BaselineEntry b = e.entry();
-            str(out, b.fingerprint());
-            str(out, b.tool());
-            str(out, b.ruleId());
-            out.writeByte(b.severity().ordinal());
-            str(out, b.title());
-        }
-
-        @Override
-        public Entry read(RecordInput in) throws IOException {
-            long seq = in.readLong();
-            int source = in.readInt();
-            return new Entry(seq, source, new BaselineEntry(str(in), str(in), str(in), SEVERITIES[in.readByte()],
-                    str(in)));
-        }
-    };
+    FindingOutcome read(RecordInput in) throws IOException {
+        Finding f = finding(in);
+        boolean isNew = in.readBoolean();
+        boolean counted = in.readBoolean();
+        Waiver w = waiver(in.readInt());
+        Waiver expired = waiver(in.readInt());
+        return new FindingOutcome(f, isNew, w, expired, counted);
+    }
 
     private int waiver(Waiver w) {
         if (w == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.json.RawJsonSlice;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +48,36 @@ public final class BaselineWriter {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    /**
+     * Entries already one per fingerprint, sorted by it and laid out as JSON (a gate's spool on disk lays each out
+     * as {@link #writeEntry} writes it), streamed: the same bytes as {@link #write(Entries, OutputStream)} writes.
+     */
+    public void writeLaidOut(LaidOutEntries sorted, OutputStream out) throws IOException {
+        RawJsonSlice slice = new RawJsonSlice();
+        try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", 1);
+            g.writeArrayFieldStart("findings");
+            sorted.forEach((b, off, len) -> g.writeRawValue(slice.set(b, off, len)));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /** Baseline entries' JSON in their written order, each as part of a buffer valid during the call. */
+    @FunctionalInterface
+    public interface LaidOutEntries {
+        /** Receives one entry's bytes, {@code b[off, off + len)}. */
+        @FunctionalInterface
+        interface Visitor {
+            void visit(byte[] b, int off, int len) throws IOException;
+        }
+
+        void forEach(Visitor visitor) throws IOException;
     }
 
     /** Baseline entries in their written order, visited one at a time. */

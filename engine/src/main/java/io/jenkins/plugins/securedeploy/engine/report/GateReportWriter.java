@@ -8,6 +8,7 @@ import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.json.PrettyJson;
 import io.jenkins.plugins.securedeploy.engine.json.RawJson;
+import io.jenkins.plugins.securedeploy.engine.json.RawJsonSlice;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
@@ -58,6 +59,28 @@ public final class GateReportWriter {
      */
     public void writeEncoded(GateReport r, EncodedFindings all, OutputStream out) throws IOException {
         writeWith(r, g -> all.forEach(json -> g.writeRawValue(new RawJson(json))), out);
+    }
+
+    /**
+     * The report with {@code all} as its findings list, each finding's JSON laid out from the spool by a
+     * {@link SpooledFindingWriter} and handed over as part of a buffer: the same bytes as
+     * {@link #writeEncoded} writes for the same findings.
+     */
+    public void writeLaidOut(GateReport r, LaidOutFindings all, OutputStream out) throws IOException {
+        RawJsonSlice slice = new RawJsonSlice();
+        writeWith(r, g -> all.forEach((b, off, len) -> g.writeRawValue(slice.set(b, off, len))), out);
+    }
+
+    /** Every finding's JSON, in the report's order, each as part of a buffer valid during the call. */
+    @FunctionalInterface
+    public interface LaidOutFindings {
+        /** Receives one finding's bytes, {@code b[off, off + len)}. */
+        @FunctionalInterface
+        interface Visitor {
+            void visit(byte[] b, int off, int len) throws IOException;
+        }
+
+        void forEach(Visitor visitor) throws IOException;
     }
 
     /** Every finding's JSON as a {@link SpooledFindingWriter} encoded it, in the report's order. */

@@ -4,29 +4,32 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
+import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.policy.FindingOutcome;
 import io.jenkins.plugins.securedeploy.engine.policy.Waiver;
+import io.jenkins.plugins.securedeploy.engine.scan.Category;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import io.jenkins.plugins.securedeploy.engine.scan.PackageRef;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * One finding as gate-report.json lists it (an element of its {@code findings} array, pretty-printed two levels
- * deep), encoded on its own: a gate encodes every finding once, as it arrives, and writes the bytes later
- * ({@link GateReportWriter#writeEncoded}). The same bytes as {@link GateReportWriter}'s generator writes in place: the
- * fixed layout (names, separators, indentation) is pre-encoded, a string of printable ASCII without quote or backslash
- * is copied, and every other value (any other string, a score) is written by a generator of the same strict factory,
- * so escaping and number formats are Jackson's own. One instance per thread (it reuses its buffers).
+ * deep), encoded on its own: a gate encodes every finding once, as it arrives, in a {@link #compact} form (its values
+ * as JSON, without the names and white space around them: see {@link CompactFinding}) that it sorts on disk, and
+ * lays each out as the report lists it ({@link #layout}) or as the next baseline lists its entry
+ * ({@link #layoutBaseline}) when writing. The same bytes as {@link GateReportWriter}'s and
+ * {@code BaselineWriter}'s generators write in place: the fixed layout (names, separators, indentation) is
+ * pre-encoded, a string of printable ASCII without quote or backslash is copied, and every other value (any other
+ * string, a score) is written by a generator of the same strict factory, so escaping and number formats are
+ * Jackson's own. One instance per thread (it reuses its buffers).
  */
 public final class SpooledFindingWriter {
-    private static final byte[] FINGERPRINT = open("fingerprint");
+    private static final byte[] FINGERPRINT = first(2, "fingerprint");
     private static final byte[] TOOL = field(2, "tool");
     private static final byte[] RULE_ID = field(2, "ruleId");
     private static final byte[] TITLE = field(2, "title");
@@ -45,20 +48,35 @@ public final class SpooledFindingWriter {
     private static final byte[] LINE = field(3, "line");
     private static final byte[] COLUMN = field(3, "column");
     private static final byte[] END_INNER = ascii(indent(2) + "}");
-    private static final byte[] STATUS = field(2, "status");
-    private static final byte[] COUNTED = field(2, "counted");
+    private static final byte[] STATUS_NEW = ascii(new String(field(2, "status"), StandardCharsets.US_ASCII)
+            + "\"new\"");
+    private static final byte[] STATUS_UNCHANGED = ascii(new String(field(2, "status"), StandardCharsets.US_ASCII)
+            + "\"unchanged\"");
+    private static final byte[] COUNTED_TRUE = ascii(new String(field(2, "counted"), StandardCharsets.US_ASCII)
+            + "true");
+    private static final byte[] COUNTED_FALSE = ascii(new String(field(2, "counted"), StandardCharsets.US_ASCII)
+            + "false");
     private static final byte[] WAIVED_BY = field(2, "waivedBy");
     private static final byte[] EXPIRED_WAIVER = field(2, "expiredWaiver");
     private static final byte[] END = ascii(indent(1) + "}");
     private static final byte[] NULL = ascii("null");
     private static final byte[] EMPTY_ARRAY = ascii("[ ]");
-    private static final byte[] TRUE = ascii("true");
-    private static final byte[] FALSE = ascii("false");
+    private static final byte[][] SEVERITIES = quoted(Severity.values());
+    private static final byte[][] CATEGORIES = quoted(Category.values());
+    private static final int NEW = 1;
+    private static final int COUNTED = 2;
+    private static final int PACKAGE_SET = 4;
+    private static final int WAIVED = 8;
+    private static final int EXPIRED = 16;
+    private static final int SCORES = 16;
 
-    private final Out out = new Out();
-    private final Out exactOut = new Out();
+    private final SpoolBuffer compact = new SpoolBuffer();
+    private final SpoolBuffer json = new SpoolBuffer();
+    private final SpoolBuffer exactOut = new SpoolBuffer();
     private final JsonGenerator exact;
     private final Map<Waiver, byte[]> waivers = new IdentityHashMap<>();
+    private final long[] scoreBits = new long[SCORES];
+    private final byte[][] scoreJson = new byte[SCORES][];
 
     public SpooledFindingWriter() {
         try {
@@ -78,10 +96,6 @@ public final class SpooledFindingWriter {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] open(String name) {
-        return ascii("{" + indent(2) + "\"" + name + "\" : ");
-    }
-
     private static byte[] first(int level, String name) {
         return ascii("{" + indent(level) + "\"" + name + "\" : ");
     }
@@ -90,205 +104,260 @@ public final class SpooledFindingWriter {
         return ascii("," + indent(level) + "\"" + name + "\" : ");
     }
 
-    /** The finding's bytes, UTF-8. */
+    private static byte[][] quoted(Enum<?>[] values) {
+        byte[][] q = new byte[values.length][];
+        for (Enum<?> v : values) {
+            q[v.ordinal()] = ascii("\"" + v.name() + "\"");
+        }
+        return q;
+    }
+
+    /** The finding's bytes as gate-report.json lists it, UTF-8 (a copy). */
     public byte[] encode(FindingOutcome o) {
+        compact(o);
+        int n = layout(compact.bytes(), 0);
+        return java.util.Arrays.copyOf(json.bytes(), n);
+    }
+
+    /**
+     * Writes the compact form of the finding ({@link CompactFinding}) into this writer's buffer, {@link #compacted}
+     * (valid until the next call), and returns its length.
+     */
+    public int compact(FindingOutcome o) {
         try {
+            SpoolBuffer out = compact;
             out.reset();
             Finding f = o.finding();
-            out.put(FINGERPRINT);
-            string(f.fingerprint());
-            out.put(TOOL);
-            string(f.tool());
-            out.put(RULE_ID);
-            string(f.ruleId());
-            out.put(TITLE);
-            string(f.title());
-            out.put(SEVERITY);
-            string(f.severity().name());
-            out.put(CATEGORY);
-            string(f.category().name());
-            out.put(SCORE);
-            if (f.hasScore()) {
-                exact(g -> g.writeNumber(f.score()));
-            } else {
-                out.put(NULL);
-            }
-            out.put(IDS);
+            out.write(f.severity().ordinal());
+            sortable(f.fingerprint());
+            sortable(f.tool());
+            slot(f.ruleId());
+            slot(f.title());
+            out.write(f.category().ordinal());
+            PackageRef p = f.pkg();
+            out.write((o.isNew() ? NEW : 0) | (o.counted() ? COUNTED : 0) | (p != null ? PACKAGE_SET : 0)
+                    | (o.waivedBy() != null ? WAIVED : 0) | (o.expiredWaiver() != null ? EXPIRED : 0));
+            score(f);
             ids(f);
-            out.put(PACKAGE);
-            pkg(f.pkg());
-            out.put(LOCATION);
-            location(f.location());
-            out.put(STATUS);
-            string(o.isNew() ? "new" : "unchanged");
-            out.put(COUNTED);
-            out.put(o.counted() ? TRUE : FALSE);
-            out.put(WAIVED_BY);
-            waiver(o.waivedBy());
-            out.put(EXPIRED_WAIVER);
-            waiver(o.expiredWaiver());
-            out.put(END);
-            return out.copy();
+            if (p != null) {
+                slot(p.name());
+                slot(p.version());
+                slot(p.fixedVersion());
+                slot(p.purl());
+            }
+            Location l = f.location();
+            slot(l.file());
+            slot(l.pointer());
+            out.writeInt(l.line());
+            out.writeInt(l.column());
+            if (o.waivedBy() != null) {
+                waiver(o.waivedBy());
+            }
+            if (o.expiredWaiver() != null) {
+                waiver(o.expiredWaiver());
+            }
+            return out.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a finding in memory", e);
         }
     }
 
+    /** The buffer {@link #compact} wrote to. */
+    public byte[] compacted() {
+        return compact.bytes();
+    }
+
+    /** The buffer {@link #layout} and {@link #layoutBaseline} wrote to. */
+    public byte[] laidOut() {
+        return json.bytes();
+    }
+
+    /**
+     * Lays the compact finding at {@code b[off]} out as gate-report.json lists it, into {@link #laidOut} (valid
+     * until the next call); returns the length.
+     */
+    public int layout(byte[] b, int off) {
+        SpoolBuffer out = json;
+        out.reset();
+        int at = CompactFinding.fingerprint(off);
+        out.put(FINGERPRINT);
+        at = copySortable(b, at);
+        out.put(TOOL);
+        at = copySortable(b, at);
+        out.put(RULE_ID);
+        at = copy(b, at);
+        out.put(TITLE);
+        at = copy(b, at);
+        out.put(SEVERITY);
+        out.put(SEVERITIES[b[off]]);
+        out.put(CATEGORY);
+        out.put(CATEGORIES[b[at++]]);
+        int flags = b[at++];
+        out.put(SCORE);
+        at = copy(b, at);
+        out.put(IDS);
+        at = copy(b, at);
+        out.put(PACKAGE);
+        if ((flags & PACKAGE_SET) != 0) {
+            out.put(NAME);
+            at = copy(b, at);
+            out.put(VERSION);
+            at = copy(b, at);
+            out.put(FIXED_VERSION);
+            at = copy(b, at);
+            out.put(PURL);
+            at = copy(b, at);
+            out.put(END_INNER);
+        } else {
+            out.put(NULL);
+        }
+        out.put(LOCATION);
+        out.put(FILE);
+        at = copy(b, at);
+        out.put(POINTER);
+        at = copy(b, at);
+        out.put(LINE);
+        out.decimal(SpoolBuffer.readInt(b, at));
+        out.put(COLUMN);
+        out.decimal(SpoolBuffer.readInt(b, at + 4));
+        at += 8;
+        out.put(END_INNER);
+        out.put((flags & NEW) != 0 ? STATUS_NEW : STATUS_UNCHANGED);
+        out.put((flags & COUNTED) != 0 ? COUNTED_TRUE : COUNTED_FALSE);
+        out.put(WAIVED_BY);
+        if ((flags & WAIVED) != 0) {
+            at = copy(b, at);
+        } else {
+            out.put(NULL);
+        }
+        out.put(EXPIRED_WAIVER);
+        if ((flags & EXPIRED) != 0) {
+            copy(b, at);
+        } else {
+            out.put(NULL);
+        }
+        out.put(END);
+        return out.size();
+    }
+
+    /**
+     * Lays the baseline entry of the compact finding at {@code b[off]} (its first
+     * {@link CompactFinding#baselineLength} bytes are enough) out as baseline.json lists it, into {@link #laidOut};
+     * returns the length.
+     */
+    public int layoutBaseline(byte[] b, int off) {
+        SpoolBuffer out = json;
+        out.reset();
+        int at = CompactFinding.fingerprint(off);
+        out.put(FINGERPRINT);
+        at = copySortable(b, at);
+        out.put(TOOL);
+        at = copySortable(b, at);
+        out.put(RULE_ID);
+        at = copy(b, at);
+        out.put(SEVERITY);
+        out.put(SEVERITIES[b[off]]);
+        out.put(TITLE);
+        copy(b, at);
+        out.put(END);
+        return out.size();
+    }
+
+    private int copy(byte[] b, int at) {
+        int v = CompactFinding.value(b, at);
+        int n = CompactFinding.valueLength(b, at);
+        json.write(b, v, n);
+        return v + n;
+    }
+
+    private int copySortable(byte[] b, int at) {
+        copy(b, at);
+        return CompactFinding.skipSortable(b, at);
+    }
+
+    /** A string slot followed, unless plain, by the string's UTF-16 units. */
+    private void sortable(String s) throws IOException {
+        if (!slot(s)) {
+            compact.count(s.length());
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                compact.write(c >>> 8);
+                compact.write(c);
+            }
+        }
+    }
+
+    /** A string value (or null) as a slot; whether it is plain. */
+    private boolean slot(String s) throws IOException {
+        if (s == null) {
+            compact.slot(NULL, 0, NULL.length, false);
+            return false;
+        }
+        if (compact.plainSlot(s)) {
+            return true;
+        }
+        exactOut.reset();
+        exact.writeString(s);
+        exact.flush();
+        compact.slot(exactOut.bytes(), 0, exactOut.size(), false);
+        return false;
+    }
+
+    private void score(Finding f) throws IOException {
+        if (!f.hasScore()) {
+            compact.slot(NULL, 0, NULL.length, false);
+            return;
+        }
+        long bits = Double.doubleToRawLongBits(f.score());
+        int i = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 60); // SCORES = 16 slots
+        byte[] encoded = scoreJson[i];
+        if (encoded == null || scoreBits[i] != bits) {
+            exactOut.reset();
+            exact.writeNumber(f.score());
+            exact.flush();
+            encoded = java.util.Arrays.copyOf(exactOut.bytes(), exactOut.size());
+            scoreJson[i] = encoded;
+            scoreBits[i] = bits;
+        }
+        compact.slot(encoded, 0, encoded.length, false);
+    }
+
     private void ids(Finding f) throws IOException {
         if (f.ids().isEmpty()) {
-            out.put(EMPTY_ARRAY);
+            compact.slot(EMPTY_ARRAY, 0, EMPTY_ARRAY.length, false);
             return;
         }
-        out.write('[');
+        SpoolBuffer ids = json;
+        ids.reset();
+        ids.write('[');
         boolean first = true;
         for (String id : f.ids()) {
-            out.write(first ? ' ' : ',');
+            ids.write(first ? ' ' : ',');
             if (!first) {
-                out.write(' ');
+                ids.write(' ');
             }
-            string(id);
+            if (!ids.plain(id)) {
+                exactOut.reset();
+                exact.writeString(id);
+                exact.flush();
+                ids.write(exactOut.bytes(), 0, exactOut.size());
+            }
             first = false;
         }
-        out.write(' ');
-        out.write(']');
-    }
-
-    private void pkg(PackageRef p) throws IOException {
-        if (p == null) {
-            out.put(NULL);
-            return;
-        }
-        out.put(NAME);
-        string(p.name());
-        out.put(VERSION);
-        string(p.version());
-        out.put(FIXED_VERSION);
-        string(p.fixedVersion());
-        out.put(PURL);
-        string(p.purl());
-        out.put(END_INNER);
-    }
-
-    private void location(Location l) throws IOException {
-        out.put(FILE);
-        string(l.file());
-        out.put(POINTER);
-        string(l.pointer());
-        out.put(LINE);
-        number(l.line());
-        out.put(COLUMN);
-        number(l.column());
-        out.put(END_INNER);
-    }
-
-    /** A non-negative int (line, column) as Jackson writes it: plain decimal. */
-    private void number(int v) {
-        if (v < 10) {
-            out.write('0' + v);
-        } else {
-            out.put(ascii(Integer.toString(v)));
-        }
+        ids.write(' ');
+        ids.write(']');
+        compact.slot(ids.bytes(), 0, ids.size(), false);
     }
 
     private void waiver(Waiver w) throws IOException {
-        if (w == null) {
-            out.put(NULL);
-            return;
-        }
         byte[] encoded = waivers.get(w);
         if (encoded == null) {
-            int mark = out.size();
-            string(w.describe());
-            encoded = Arrays.copyOfRange(out.bytes(), mark, out.size());
+            exactOut.reset();
+            exact.writeString(w.describe());
+            exact.flush();
+            encoded = java.util.Arrays.copyOf(exactOut.bytes(), exactOut.size());
             waivers.put(w, encoded);
-            return;
         }
-        out.put(encoded);
-    }
-
-    /** A string value: copied when it needs no escape and is ASCII, else written by the factory's generator. */
-    private void string(String s) throws IOException {
-        if (s == null) {
-            out.put(NULL);
-            return;
-        }
-        if (!out.plain(s)) {
-            exact(g -> g.writeString(s));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Value {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private void exact(Value value) throws IOException {
-        exactOut.reset();
-        value.write(exact);
-        exact.flush();
-        out.write(exactOut.bytes(), 0, exactOut.size());
-    }
-
-    /** A reusable, unsynchronised in-memory stream whose bytes can be read without copying. */
-    private static final class Out extends OutputStream {
-        private byte[] buf = new byte[1024];
-        private int count;
-
-        void reset() {
-            count = 0;
-        }
-
-        int size() {
-            return count;
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-
-        byte[] copy() {
-            return Arrays.copyOf(buf, count);
-        }
-
-        private void room(int n) {
-            if (buf.length - count < n) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + n));
-            }
-        }
-
-        void put(byte[] b) {
-            write(b, 0, b.length);
-        }
-
-        @Override
-        public void write(int b) {
-            room(1);
-            buf[count++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            room(len);
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        /** {@code s} in quotes if every char is printable ASCII other than quote and backslash; else false. */
-        boolean plain(String s) {
-            int n = s.length();
-            room(n + 2);
-            int at = count;
-            buf[at++] = '"';
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                    return false;
-                }
-                buf[at++] = (byte) c;
-            }
-            buf[at++] = '"';
-            count = at;
-            return true;
-        }
+        compact.slot(encoded, 0, encoded.length, false);
     }
 }

@@ -1,0 +1,129 @@
+package io.jenkins.plugins.securedeploy.engine.report;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A reusable, unsynchronised in-memory stream whose bytes can be read without copying, with the writes of
+ * {@link CompactFinding}'s slots and of the numbers a finding's layout needs.
+ */
+final class SpoolBuffer extends OutputStream {
+    private byte[] buf = new byte[1024];
+    private int count;
+
+    void reset() {
+        count = 0;
+    }
+
+    int size() {
+        return count;
+    }
+
+    byte[] bytes() {
+        return buf;
+    }
+
+    private void room(int n) {
+        if (buf.length - count < n) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + n));
+        }
+    }
+
+    void put(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(int b) {
+        room(1);
+        buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        room(len);
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
+    void writeInt(int v) {
+        room(4);
+        buf[count] = (byte) (v >>> 24);
+        buf[count + 1] = (byte) (v >>> 16);
+        buf[count + 2] = (byte) (v >>> 8);
+        buf[count + 3] = (byte) v;
+        count += 4;
+    }
+
+    static int readInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+    }
+
+    /** A non-negative number below 2^31 in one byte when below 128, else four (see {@link CompactFinding}). */
+    void count(int v) {
+        if (v < 0x80) {
+            write(v);
+        } else {
+            writeInt(v | 0x80000000);
+        }
+    }
+
+    /** A slot holding {@code b[off, off + len)}. */
+    void slot(byte[] b, int off, int len, boolean plain) {
+        count(len << 1 | (plain ? 1 : 0));
+        write(b, off, len);
+    }
+
+    /** {@code s} as a plain slot if every char is printable ASCII other than quote and backslash; else false. */
+    boolean plainSlot(String s) {
+        int n = s.length();
+        int mark = count;
+        count(n + 2 << 1 | 1);
+        if (plain(s)) {
+            return true;
+        }
+        count = mark;
+        return false;
+    }
+
+    /** {@code s} in quotes if every char is printable ASCII other than quote and backslash; else false. */
+    boolean plain(String s) {
+        int n = s.length();
+        room(n + 2);
+        byte[] b = buf;
+        int at = count;
+        b[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+            b[at++] = (byte) c;
+        }
+        b[at++] = '"';
+        count = at;
+        return true;
+    }
+
+    /** An int as Jackson writes it: plain decimal. */
+    void decimal(int v) {
+        if (v >= 0 && v < 10) {
+            write('0' + v);
+            return;
+        }
+        if (v < 0) {
+            put(Integer.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return;
+        }
+        int digits = 1;
+        for (int x = v / 10; x > 0; x /= 10) {
+            digits++;
+        }
+        room(digits);
+        int at = count + digits;
+        for (int x = v; x > 0; x /= 10) {
+            buf[--at] = (byte) ('0' + x % 10);
+        }
+        count += digits;
+    }
+}
