@@ -9,9 +9,9 @@ import java.util.Arrays;
 
 /**
  * Part of a buffer holding a JSON value already encoded as UTF-8 (a gate report's finding, laid out from the spool),
- * written as it is with {@link com.fasterxml.jackson.core.JsonGenerator#writeRawValue(SerializableString)}, as
- * {@link RawJson} but reused: {@link #set} points it at the next value, so writing a million findings allocates
- * nothing per finding. Only the unquoted forms are supported.
+ * written as it is with {@link com.fasterxml.jackson.core.JsonGenerator#writeRawValue(SerializableString)}; reused:
+ * {@link #set} points it at the next value, so writing a million findings allocates nothing per finding. Only the
+ * unquoted forms are supported.
  */
 public final class RawJsonSlice implements SerializableString {
     private byte[] bytes = new byte[0];

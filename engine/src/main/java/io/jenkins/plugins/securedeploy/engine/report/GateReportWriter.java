@@ -7,7 +7,6 @@ import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
 import io.jenkins.plugins.securedeploy.engine.json.PrettyJson;
-import io.jenkins.plugins.securedeploy.engine.json.RawJson;
 import io.jenkins.plugins.securedeploy.engine.json.RawJsonSlice;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineEntry;
 import io.jenkins.plugins.securedeploy.engine.policy.BaselineWriter;
@@ -58,7 +57,8 @@ public final class GateReportWriter {
      * {@link #write(GateReport, FindingOutcomes, OutputStream)} writes for the same findings.
      */
     public void writeEncoded(GateReport r, EncodedFindings all, OutputStream out) throws IOException {
-        writeWith(r, g -> all.forEach(json -> g.writeRawValue(new RawJson(json))), out);
+        RawJsonSlice slice = new RawJsonSlice();
+        writeWith(r, g -> all.forEach(json -> g.writeRawValue(slice.set(json, 0, json.length))), out);
     }
 
     /**
