@@ -32,8 +32,8 @@ public final class RatioReport {
             String params = r.has("params") ? r.get("params").toString() : "";
             groups.computeIfAbsent(cls + " " + params, k -> new LinkedHashMap<>()).put(fq.substring(dot + 1), r);
         }
-        out.printf(Locale.ROOT, "%-70s %-34s %16s %-12s %8s %10s%n", "benchmark [params]", "method", "score", "unit",
-                "ratio", "MB/cpu-s");
+        out.printf(Locale.ROOT, "%-70s %-34s %16s %-12s %8s %10s %12s%n", "benchmark [params]", "method", "score",
+                "unit", "ratio", "MB/cpu-s", "MB/proc-cpu-s");
         for (Map.Entry<String, Map<String, JsonNode>> g : groups.entrySet()) {
             JsonNode baseline = g.getValue().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("baseline"))
@@ -49,19 +49,21 @@ public final class RatioReport {
                     boolean throughput = "thrpt".equals(m.getValue().get("mode").asText());
                     ratio = String.format(Locale.ROOT, "%.2fx", throughput ? score / base : base / score);
                 }
-                out.printf(Locale.ROOT, "%-70s %-34s %16.3f %-12s %8s %10s%n", g.getKey(), m.getKey(), score,
-                        metric.get("scoreUnit").asText(), ratio, perCpuSecond(m.getValue()));
+                out.printf(Locale.ROOT, "%-70s %-34s %16.3f %-12s %8s %10s %12s%n", g.getKey(), m.getKey(), score,
+                        metric.get("scoreUnit").asText(), ratio, perCpuSecond(m.getValue(), "cpuNanos"),
+                        perCpuSecond(m.getValue(), "processCpuNanos"));
             }
         }
     }
 
     /**
-     * MB (10^6 bytes) per CPU-second when the benchmark counts its thread's CPU time ({@code cpuNanos}) and the bytes
-     * it read ({@code parsedBytes}) as auxiliary counters, summed over the iterations; "" otherwise.
+     * MB (10^6 bytes) per CPU-second when the benchmark counts CPU time (the counter {@code cpu}: {@code cpuNanos},
+     * its thread's, or {@code processCpuNanos}, every thread of its fork) and the bytes it read ({@code parsedBytes})
+     * as auxiliary counters, summed over the iterations; "" otherwise.
      */
-    static String perCpuSecond(JsonNode result) {
+    static String perCpuSecond(JsonNode result, String cpuCounter) {
         JsonNode secondary = result.path("secondaryMetrics");
-        double cpu = secondary.path("cpuNanos").path("score").asDouble(0);
+        double cpu = secondary.path(cpuCounter).path("score").asDouble(0);
         double bytes = secondary.path("parsedBytes").path("score").asDouble(0);
         return cpu > 0 && bytes > 0 ? String.format(Locale.ROOT, "%.1f", bytes / cpu * 1000) : "";
     }

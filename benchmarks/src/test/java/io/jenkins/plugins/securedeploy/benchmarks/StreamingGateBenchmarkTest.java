@@ -25,6 +25,9 @@ class StreamingGateBenchmarkTest {
             assertThat(bench.baselineReadTree(t, cpu).path("runs").path(0).path("results").size())
                     .isGreaterThan(1000);
             assertThat(cpu.parsedBytes).isEqualTo(6 * bench.size).isEqualTo(t.bytes);
+            // the fork's CPU counts every thread, the benchmark thread's among them
+            assertThat(cpu.cpuNanos).isPositive();
+            assertThat(cpu.processCpuNanos).isGreaterThanOrEqualTo(cpu.cpuNanos);
             return new GateDecision[] {gated, tallied};
         } finally {
             bench.delete();
