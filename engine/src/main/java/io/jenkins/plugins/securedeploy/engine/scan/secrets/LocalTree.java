@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalTree implements TreeSource {
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
-    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::key);
+    private static final Comparator<Entry> ORDER = new ByKey();
 
     private final Path root;
     private final boolean gitignore;
@@ -53,7 +53,16 @@ final class LocalTree implements TreeSource {
         }
     }
 
-    private record Entry(String name, String key, boolean folder, long size) {}
+    /** One listed entry; {@code file} is its name as the relative path the folder's handle opens it by. */
+    private record Entry(String name, String key, boolean folder, long size, Path file) {}
+
+    /** Entries in the order of their keys (a named class: no lambda and key extractor per comparison). */
+    private static final class ByKey implements Comparator<Entry> {
+        @Override
+        public int compare(Entry a, Entry b) {
+            return a.key().compareTo(b.key());
+        }
+    }
 
     /** An open folder, closed when the walker and every file task holding it are done. */
     private static final class Folder {
@@ -68,6 +77,30 @@ final class LocalTree implements TreeSource {
             if (holders.decrementAndGet() == 0) {
                 stream.close();
             }
+        }
+    }
+
+    /**
+     * Opens a file of an open folder by the name path the listing made (on a worker: no second {@code Path.of} of the
+     * name) and releases the folder.
+     */
+    private static final class FileOpener implements Opener {
+        private final Folder folder;
+        private final Path name;
+
+        FileOpener(Folder folder, Path name) {
+            this.folder = folder;
+            this.name = name;
+        }
+
+        @Override
+        public ReadableByteChannel open() throws IOException {
+            return folder.stream.newByteChannel(name, READ);
+        }
+
+        @Override
+        public void release() throws IOException {
+            folder.release();
         }
     }
 
@@ -114,17 +147,7 @@ final class LocalTree implements TreeSource {
                     folder(folder, e.name(), path, names, visitor, ignores);
                 } else if (visitor.selected(path)) {
                     folder.holders.incrementAndGet();
-                    visitor.file(path, e.size(), new Opener() {
-                        @Override
-                        public ReadableByteChannel open() throws IOException {
-                            return folder.stream.newByteChannel(Path.of(e.name()), READ);
-                        }
-
-                        @Override
-                        public void release() throws IOException {
-                            folder.release();
-                        }
-                    });
+                    visitor.file(path, e.size(), new FileOpener(folder, e.file()));
                 }
             }
             if (pushed) {
@@ -148,9 +171,9 @@ final class LocalTree implements TreeSource {
             String n = name.toString();
             names.add(n);
             if (a.isDirectory()) {
-                entries.add(new Entry(n, n + "/", true, 0));
+                entries.add(new Entry(n, n + "/", true, 0, name));
             } else if (a.isRegularFile()) {
-                entries.add(new Entry(n, n, false, a.size()));
+                entries.add(new Entry(n, n, false, a.size(), name));
             }
         }
     }
