@@ -122,7 +122,8 @@ final class LocalTree implements TreeSource {
     private void walk(Folder folder, String rel, Visitor visitor, List<IgnoreLevel> ignores) throws IOException {
         try {
             List<Entry> entries = new ArrayList<>();
-            Set<String> names = new HashSet<>();
+            // every name of the folder (folders, files and others), only where something asks about siblings
+            Set<String> names = gitignore || skipDependencyFolders ? new HashSet<>() : null;
             try {
                 list(folder, entries, names);
             } catch (IOException | DirectoryIteratorException e) {
@@ -144,7 +145,7 @@ final class LocalTree implements TreeSource {
                 if (gitignore && ignored(ignores, path, e.folder())) {
                     visitor.ignored(path, e.folder());
                 } else if (e.folder()) {
-                    folder(folder, e.name(), path, names, visitor, ignores);
+                    folder(folder, e.name(), e.file(), path, names, visitor, ignores);
                 } else if (visitor.selected(path)) {
                     folder.holders.incrementAndGet();
                     visitor.file(path, e.size(), new FileOpener(folder, e.file()));
@@ -169,7 +170,9 @@ final class LocalTree implements TreeSource {
                 continue; // removed while the folder was listed, as a walk of paths would see it
             }
             String n = name.toString();
-            names.add(n);
+            if (names != null) {
+                names.add(n);
+            }
             if (a.isDirectory()) {
                 entries.add(new Entry(n, n + "/", true, 0, name));
             } else if (a.isRegularFile()) {
@@ -178,7 +181,7 @@ final class LocalTree implements TreeSource {
         }
     }
 
-    private void folder(Folder parent, String name, String path, Set<String> siblings, Visitor visitor,
+    private void folder(Folder parent, String name, Path file, String path, Set<String> siblings, Visitor visitor,
             List<IgnoreLevel> ignores) throws IOException {
         if (visitor.prunes(path)) {
             return;
@@ -186,7 +189,7 @@ final class LocalTree implements TreeSource {
         String why = skipDependencyFolders ? DependencyFolders.why(name, siblings::contains) : null;
         SecureDirectoryStream<Path> child;
         try {
-            child = parent.stream.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
+            child = parent.stream.newDirectoryStream(file, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             visitor.unreadable(path, true, e);
             return;
