@@ -11,6 +11,7 @@
 #   benchmarks/cli-vs-native.sh                  # everything
 #   ONLY=secrets ROUNDS=3 benchmarks/cli-vs-native.sh
 #   BASE_CLI=/tmp/base/bin/secure-deploy ONLY=digest benchmarks/cli-vs-native.sh   # also another build, in turn
+#                                                     (digest and secrets; outputs compared with this build's)
 #
 # Needs: java 17, python3, ripgrep (installed with apt when missing and we are root), openssl, sha256sum, grep.
 # Start-up is compared with the CLI as it was before issue 21 ($BASELINE_REF, built once from git into $WORK).
@@ -200,6 +201,9 @@ for round in $(seq 1 "$ROUNDS"); do
   if [[ ",$ONLY," == *,secrets,* ]]; then
     run rg-secrets rg -uu -j"$THREADS" --count-matches -f "$WORK/rules.rg" "$tree"
     run secrets "$cli" secrets --all-folders --threads "$THREADS" "$tree"
+    if [ -n "${BASE_CLI:-}" ]; then
+      run secrets-base "$BASE_CLI" secrets --all-folders --threads "$THREADS" "$tree" # another build, in turn
+    fi
   fi
   if [[ ",$ONLY," == *,digest,* ]]; then
     run digest "$cli" digest "$big"
@@ -243,6 +247,9 @@ fi
 if [[ ",$ONLY," == *,secrets,* ]]; then
   echo "secrets: we report $(grep -c fingerprint "$WORK/out.secrets") findings; ripgrep counts" \
     "$(awk -F: '{s+=$NF} END {print s}' "$WORK/out.rg-secrets") regex matches"
+  if [ -n "${BASE_CLI:-}" ]; then
+    cmp -s "$WORK/out.secrets" "$WORK/out.secrets-base" && echo "secrets: output identical to BASE_CLI's" || echo "secrets: output DIFFERS from BASE_CLI's"
+  fi
 fi
 echo "load after: $(load)"
 python3 - "$times" <<'EOF'
@@ -253,6 +260,8 @@ for line in open(sys.argv[1]):
 med = {k: statistics.median(v) for k, v in t.items()}
 cmed = {k: statistics.median(v) for k, v in c.items()}
 pairs = [("secrets", "rg-secrets", "secrets DIR vs rg -jN, 13 regexes"),
+         ("secrets-base", "rg-secrets", "BASE_CLI secrets DIR vs rg -jN"),
+         ("secrets", "secrets-base", "secrets: this build vs BASE_CLI"),
          ("digest", "openssl-both", "digest (SHA-256+512) vs openssl dgst twice"),
          ("digest-base", "openssl-both", "BASE_CLI digest vs openssl dgst twice"),
          ("digest", "digest-base", "digest: this build vs BASE_CLI"),

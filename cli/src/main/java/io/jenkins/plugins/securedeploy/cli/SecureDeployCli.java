@@ -22,6 +22,7 @@ import io.jenkins.plugins.securedeploy.cli.command.DeployCommand;
 import io.jenkins.plugins.securedeploy.cli.command.PromoteCommand;
 import io.jenkins.plugins.securedeploy.cli.command.RollbackCommand;
 import io.jenkins.plugins.securedeploy.engine.core.SecureDeployException;
+import io.jenkins.plugins.securedeploy.engine.scan.secrets.SecretScanner;
 import io.jenkins.plugins.securedeploy.cli.command.DateConverter;
 import io.jenkins.plugins.securedeploy.cli.command.DurationConverter;
 import java.io.PrintWriter;
@@ -82,6 +83,9 @@ public final class SecureDeployCli {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (Subcommands.versionOnly(args)) {
             return Subcommands.printVersion(out);
+        }
+        if (SecretsCommand.NAME.equals(Subcommands.commandWord(args))) {
+            SecretScanner.warmUp(); // the rules and detector tables are built on a spare core while picocli parses
         }
         return execute(commandLine(out, err, args), args);
     }

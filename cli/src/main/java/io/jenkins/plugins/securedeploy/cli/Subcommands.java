@@ -31,21 +31,25 @@ final class Subcommands {
         return ExitCode.PASS;
     }
 
+    /** The command a command line names: its first word that is not an option (before any {@code --}), or null. */
+    static String commandWord(String... args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** Adds to {@code root} the subcommands of {@code all} that {@code args} needs; returns {@code root}. */
     static CommandLine add(CommandLine root, Class<?>[] all, String... args) {
         if (versionOnly(args)) {
             return root;
         }
-        String first = null;
-        for (String a : args) {
-            if ("--".equals(a)) {
-                break;
-            }
-            if (!a.startsWith("-")) {
-                first = a;
-                break;
-            }
-        }
+        String first = commandWord(args);
         if (SecretsCommand.NAME.equals(first)) {
             root.addSubcommand(SecretsCommand.NAME, SecretsCommand.spec());
             return root;

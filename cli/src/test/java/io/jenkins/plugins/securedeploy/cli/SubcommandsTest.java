@@ -26,6 +26,16 @@ class SubcommandsTest {
     }
 
     @Test
+    void shouldFindTheCommandWordAsTheSubcommandsAreChosen() {
+        assertThat(Subcommands.commandWord("secrets", "--json", ".")).isEqualTo("secrets");
+        assertThat(Subcommands.commandWord("--no-color", "secrets", "x")).isEqualTo("secrets");
+        assertThat(Subcommands.commandWord("--", "secrets")).isNull();
+        assertThat(Subcommands.commandWord("--json")).isNull();
+        assertThat(Subcommands.commandWord()).isNull();
+        assertThat(Subcommands.commandWord("-h", "digest", "secrets")).isEqualTo("digest");
+    }
+
+    @Test
     void shouldRunANamedCommandAsBefore() {
         StringWriter out = new StringWriter();
         int code = SecureDeployCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),

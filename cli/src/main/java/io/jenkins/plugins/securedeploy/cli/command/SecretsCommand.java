@@ -137,12 +137,30 @@ public final class SecretsCommand implements Callable<Integer> {
         return result.findings().isEmpty() ? ExitCode.PASS : ExitCode.GATE_FAILED;
     }
 
+    /**
+     * {@code String.format("%-8s  %-24s  %s  %s", severity, rule, location, title)}, without a {@code Formatter} per
+     * finding (it parsed the format each time, mostly interpreted, after the scan: issue 21).
+     */
+    static String findingLine(Finding f) {
+        StringBuilder line = new StringBuilder(128);
+        padded(line, String.valueOf(f.severity()), 8).append("  ");
+        padded(line, f.ruleId(), 24).append("  ");
+        return line.append(f.location().describe()).append("  ").append(f.title()).toString();
+    }
+
+    private static StringBuilder padded(StringBuilder to, String s, int width) {
+        to.append(s);
+        for (int i = s.length(); i < width; i++) {
+            to.append(' ');
+        }
+        return to;
+    }
+
     private static void print(Output output, ScanResult result) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Finding f : result.findings()) {
             counts.merge(f.severity(), 1, Integer::sum);
-            output.line(String.format(Locale.ROOT, "%-8s  %-24s  %s  %s", f.severity(), f.ruleId(),
-                    f.location().describe(), f.title()));
+            output.line(findingLine(f));
             output.line("          fingerprint " + f.fingerprint());
         }
         for (Problem p : result.problems()) {

@@ -89,4 +89,24 @@ class SecretsCommandTest {
         assertThat(err.toString()).contains("nope", "does not exist");
         assertThat(missing).doesNotExist();
     }
+
+    @Test
+    void shouldLayOutAFindingLineAsTheFormatDid() {
+        String[] rules = {"", "aws", "generic-secret", "r".repeat(23), "r".repeat(24), "r".repeat(25), "ümlaut-rule"};
+        String[] titles = {"", "GitHub token ghp_…(40 chars)", "t  with  spaces %s %n"};
+        for (io.jenkins.plugins.securedeploy.engine.core.Severity severity
+                : io.jenkins.plugins.securedeploy.engine.core.Severity.values()) {
+            for (String rule : rules) {
+                for (String title : titles) {
+                    io.jenkins.plugins.securedeploy.engine.scan.Finding f =
+                            io.jenkins.plugins.securedeploy.engine.scan.Finding.builder("t", rule.isEmpty() ? "x" : rule)
+                                    .title(title).severity(severity)
+                                    .location(io.jenkins.plugins.securedeploy.engine.core.Location.of("a/b.env", 3, 7))
+                                    .build();
+                    assertThat(SecretsCommand.findingLine(f)).isEqualTo(String.format(java.util.Locale.ROOT,
+                            "%-8s  %-24s  %s  %s", f.severity(), f.ruleId(), f.location().describe(), f.title()));
+                }
+            }
+        }
+    }
 }

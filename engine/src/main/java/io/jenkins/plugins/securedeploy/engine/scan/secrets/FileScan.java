@@ -22,7 +22,8 @@ final class FileScan {
     private final String path;
     private final SecretDetector detector;
     private final SecretAllowList allowList;
-    private final List<Finding> findings = new ArrayList<>();
+    /** Made at the first finding: most files have none. */
+    private List<Finding> findings;
     private int allowedInline;
     private int allowedByFingerprint;
     private IntUnaryOperator lineNumbers = IntUnaryOperator.identity();
@@ -58,7 +59,7 @@ final class FileScan {
     }
 
     List<Finding> findings() {
-        return findings;
+        return findings == null ? List.of() : findings;
     }
 
     int allowedInline() {
@@ -138,6 +139,9 @@ final class FileScan {
         if (allowList.allowsFingerprint(fingerprint)) {
             allowedByFingerprint++;
             return;
+        }
+        if (findings == null) {
+            findings = new ArrayList<>(2);
         }
         findings.add(Finding.builder(SecretScanner.TOOL, rule.id())
                 .title(rule.description() + " " + Redaction.preview(secret))

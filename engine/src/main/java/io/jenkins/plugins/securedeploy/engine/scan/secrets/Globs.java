@@ -74,7 +74,18 @@ final class Globs {
         if (matchers.isEmpty() && literals.isEmpty()) {
             return false;
         }
-        if (LiteralGlob.applies(relativePath)) {
+        return matches(relativePath, LiteralGlob.applies(relativePath));
+    }
+
+    /**
+     * {@link #matches(String)} where the caller has already asked {@link LiteralGlob#applies} of the path (a walk asks
+     * three sets of globs about every file: once is enough).
+     */
+    boolean matches(String relativePath, boolean literalApplies) {
+        if (matchers.isEmpty() && literals.isEmpty()) {
+            return false;
+        }
+        if (literalApplies) {
             for (LiteralGlob l : literals) {
                 if (l.matches(relativePath)) {
                     return true;

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalTree implements TreeSource {
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
-    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::key);
+    private static final Comparator<Entry> ORDER = new ByKey();
 
     private final Path root;
     private final boolean gitignore;
@@ -53,7 +53,16 @@ final class LocalTree implements TreeSource {
         }
     }
 
-    private record Entry(String name, String key, boolean folder, long size) {}
+    /** One listed entry; {@code file} is its name as the relative path the folder's handle opens it by. */
+    private record Entry(String name, String key, boolean folder, long size, Path file) {}
+
+    /** Entries in the order of their keys (a named class: no lambda and key extractor per comparison). */
+    private static final class ByKey implements Comparator<Entry> {
+        @Override
+        public int compare(Entry a, Entry b) {
+            return a.key().compareTo(b.key());
+        }
+    }
 
     /** An open folder, closed when the walker and every file task holding it are done. */
     private static final class Folder {
@@ -68,6 +77,30 @@ final class LocalTree implements TreeSource {
             if (holders.decrementAndGet() == 0) {
                 stream.close();
             }
+        }
+    }
+
+    /**
+     * Opens a file of an open folder by the name path the listing made (on a worker: no second {@code Path.of} of the
+     * name) and releases the folder.
+     */
+    private static final class FileOpener implements Opener {
+        private final Folder folder;
+        private final Path name;
+
+        FileOpener(Folder folder, Path name) {
+            this.folder = folder;
+            this.name = name;
+        }
+
+        @Override
+        public ReadableByteChannel open() throws IOException {
+            return folder.stream.newByteChannel(name, READ);
+        }
+
+        @Override
+        public void release() throws IOException {
+            folder.release();
         }
     }
 
@@ -89,7 +122,8 @@ final class LocalTree implements TreeSource {
     private void walk(Folder folder, String rel, Visitor visitor, List<IgnoreLevel> ignores) throws IOException {
         try {
             List<Entry> entries = new ArrayList<>();
-            Set<String> names = new HashSet<>();
+            // every name of the folder (folders, files and others), only where something asks about siblings
+            Set<String> names = gitignore || skipDependencyFolders ? new HashSet<>() : null;
             try {
                 list(folder, entries, names);
             } catch (IOException | DirectoryIteratorException e) {
@@ -111,20 +145,10 @@ final class LocalTree implements TreeSource {
                 if (gitignore && ignored(ignores, path, e.folder())) {
                     visitor.ignored(path, e.folder());
                 } else if (e.folder()) {
-                    folder(folder, e.name(), path, names, visitor, ignores);
+                    folder(folder, e.name(), e.file(), path, names, visitor, ignores);
                 } else if (visitor.selected(path)) {
                     folder.holders.incrementAndGet();
-                    visitor.file(path, e.size(), new Opener() {
-                        @Override
-                        public ReadableByteChannel open() throws IOException {
-                            return folder.stream.newByteChannel(Path.of(e.name()), READ);
-                        }
-
-                        @Override
-                        public void release() throws IOException {
-                            folder.release();
-                        }
-                    });
+                    visitor.file(path, e.size(), new FileOpener(folder, e.file()));
                 }
             }
             if (pushed) {
@@ -146,16 +170,18 @@ final class LocalTree implements TreeSource {
                 continue; // removed while the folder was listed, as a walk of paths would see it
             }
             String n = name.toString();
-            names.add(n);
+            if (names != null) {
+                names.add(n);
+            }
             if (a.isDirectory()) {
-                entries.add(new Entry(n, n + "/", true, 0));
+                entries.add(new Entry(n, n + "/", true, 0, name));
             } else if (a.isRegularFile()) {
-                entries.add(new Entry(n, n, false, a.size()));
+                entries.add(new Entry(n, n, false, a.size(), name));
             }
         }
     }
 
-    private void folder(Folder parent, String name, String path, Set<String> siblings, Visitor visitor,
+    private void folder(Folder parent, String name, Path file, String path, Set<String> siblings, Visitor visitor,
             List<IgnoreLevel> ignores) throws IOException {
         if (visitor.prunes(path)) {
             return;
@@ -163,7 +189,7 @@ final class LocalTree implements TreeSource {
         String why = skipDependencyFolders ? DependencyFolders.why(name, siblings::contains) : null;
         SecureDirectoryStream<Path> child;
         try {
-            child = parent.stream.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
+            child = parent.stream.newDirectoryStream(file, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             visitor.unreadable(path, true, e);
             return;
