@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The byte prefilter for keyword sets whose every keyword has at least three bytes: finds the first line of raw bytes
- * that holds a keyword (ASCII, case-insensitively) without walking an automaton over every byte.
+ * that holds a keyword (ASCII, case-insensitively; a cased one only as written) without walking an automaton over
+ * every byte.
  *
  * <p>Every second position starts a <em>window</em> of three bytes, and each byte is reduced to its low five bits
  * ({@code b & 0x1F}: the same for a letter in either case), so a window is a 15-bit number that indexes a 32 KiB table
@@ -21,9 +22,10 @@ import java.util.Locale;
  * window starting at its second byte, whose third byte may be anything (32 entries). Sixteen bytes are two 64-bit
  * reads, some shifts and masks that pack the eight windows' 15-bit numbers into two longs (SWAR), eight table lookups
  * and one branch; about one block in a hundred of source code has a candidate, which is confirmed by comparing the
- * keywords that own that window at their offset. Five bits fold more than case together (digits onto letters, some
- * punctuation onto others), which only makes more candidates; a byte of 0x80 or more is never part of a keyword, so
- * the bytes hold a keyword exactly where the decoded UTF-8 text does. Immutable and thread-safe.
+ * keywords that own that window at their offset (a cased keyword byte for byte, the others in any case). Five bits
+ * fold more than case together (digits onto letters, some punctuation onto others), which only makes more candidates;
+ * a byte of 0x80 or more is never part of a keyword, so the bytes hold a keyword exactly where the decoded UTF-8 text
+ * does. Immutable and thread-safe.
  */
 final class KeywordTrigramFilter {
     /** Shortest keyword the filter can find. */
@@ -55,58 +57,117 @@ final class KeywordTrigramFilter {
 
     /** 1 where a window can belong to a keyword. */
     private final byte[] windows = new byte[WINDOWS];
-    /** The windows that can, ascending; for each, the keywords (lower-case bytes) and the window's offset in each. */
+    /**
+     * The windows that can, ascending; for each, the keywords (lower-case bytes, or as written when cased), whether each
+     * is cased, and the window's offset in each.
+     */
     private final int[] keys;
     private final byte[][][] words;
+    private final boolean[][] cased;
     private final int[][] offsets;
 
+    /** A filter for keywords that count in any case. */
     KeywordTrigramFilter(List<String> keywords) {
-        List<String> lower = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
-        List<Entry> entries = new ArrayList<>();
-        for (String k : lower) {
-            if (k.length() < MIN_LENGTH) {
+        this(keywords, new boolean[keywords.size()]);
+    }
+
+    /**
+     * {@code cased[k]}: keyword {@code k} counts only in the case it is written in (a rule's pattern can begin a match
+     * only there), so a line holding it only in another case is not a hit.
+     */
+    KeywordTrigramFilter(List<String> keywords, boolean[] cased) {
+        List<Keyword> distinct = new ArrayList<>();
+        for (int k = 0; k < keywords.size(); k++) {
+            String text = keywords.get(k);
+            if (text.length() < MIN_LENGTH) {
                 throw new IllegalArgumentException("keywords of the trigram filter have at least three bytes");
             }
-            if (lower.stream().anyMatch(o -> !o.equals(k) && k.contains(o))) {
-                continue; // a line holding it holds the shorter keyword: finding that one is enough
+            Keyword keyword = new Keyword(text.toLowerCase(Locale.ROOT), cased[k] ? text : null);
+            if (indexOf(distinct, keyword) < 0) {
+                distinct.add(keyword);
             }
-            byte[] word = k.getBytes(StandardCharsets.US_ASCII);
-            int j = word.length == MIN_LENGTH ? 0 : rarestWindows(word);
-            add(entries, word, j);
-            add(entries, word, j + 1);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Keyword k : distinct) {
+            if (coveredByAnother(distinct, k)) {
+                continue; // a line holding it holds the other keyword: finding that one is enough
+            }
+            byte[] lower = k.lower.getBytes(StandardCharsets.US_ASCII);
+            byte[] word = k.exact == null ? lower : k.exact.getBytes(StandardCharsets.US_ASCII);
+            int j = word.length == MIN_LENGTH ? 0 : rarestWindows(lower);
+            add(entries, word, k.exact != null, j);
+            add(entries, word, k.exact != null, j + 1);
         }
         entries.sort((a, b) -> Integer.compare(a.key, b.key));
-        int distinct = (int) entries.stream().mapToInt(Entry::key).distinct().count();
-        keys = new int[distinct];
-        words = new byte[distinct][][];
-        offsets = new int[distinct][];
+        int distinctKeys = (int) entries.stream().mapToInt(Entry::key).distinct().count();
+        keys = new int[distinctKeys];
+        words = new byte[distinctKeys][][];
+        this.cased = new boolean[distinctKeys][];
+        offsets = new int[distinctKeys][];
         int slot = -1;
         for (Entry e : entries) {
             if (slot < 0 || keys[slot] != e.key) {
                 slot++;
                 keys[slot] = e.key;
                 words[slot] = new byte[0][];
+                this.cased[slot] = new boolean[0];
                 offsets[slot] = new int[0];
             }
             int n = words[slot].length;
             words[slot] = Arrays.copyOf(words[slot], n + 1);
             words[slot][n] = e.word;
+            this.cased[slot] = Arrays.copyOf(this.cased[slot], n + 1);
+            this.cased[slot][n] = e.cased;
             offsets[slot] = Arrays.copyOf(offsets[slot], n + 1);
             offsets[slot][n] = e.offset;
             windows[e.key] = 1;
         }
     }
 
-    private record Entry(int key, byte[] word, int offset) {}
+    /**
+     * A keyword: lower-cased, and as written when it counts only in that case (else null). Compared field by field
+     * below, not by the record's {@code equals}: the tables are built once per JVM, by then still interpreted, where a
+     * record's generated {@code equals} links and runs method handles (~15 ms of a worker's start, measured).
+     */
+    private record Keyword(String lower, String exact) {
+        boolean same(Keyword k) {
+            return lower.equals(k.lower) && (exact == null ? k.exact == null : exact.equals(k.exact));
+        }
+
+        /** Whether every occurrence of {@code k} that counts holds an occurrence of this keyword that counts. */
+        boolean covers(Keyword k) {
+            return exact == null ? k.lower.contains(lower) : k.exact != null && k.exact.contains(exact);
+        }
+    }
+
+    private static int indexOf(List<Keyword> keywords, Keyword k) {
+        for (int i = 0; i < keywords.size(); i++) {
+            if (keywords.get(i).same(k)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean coveredByAnother(List<Keyword> distinct, Keyword k) {
+        for (Keyword o : distinct) {
+            if (o != k && o.covers(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Entry(int key, byte[] word, boolean cased, int offset) {}
 
     /** The window at {@code offset} of {@code word}; where it reaches past the word's end, every third byte. */
-    private static void add(List<Entry> entries, byte[] word, int offset) {
+    private static void add(List<Entry> entries, byte[] word, boolean cased, int offset) {
         int pair = low5(word[offset]) | low5(word[offset + 1]) << 5;
         if (offset + 2 < word.length) {
-            entries.add(new Entry(pair | low5(word[offset + 2]) << 10, word, offset));
+            entries.add(new Entry(pair | low5(word[offset + 2]) << 10, word, cased, offset));
         } else {
             for (int third = 0; third < 32; third++) {
-                entries.add(new Entry(pair | third << 10, word, offset));
+                entries.add(new Entry(pair | third << 10, word, cased, offset));
             }
         }
     }
@@ -202,6 +263,7 @@ final class KeywordTrigramFilter {
     private int confirm(byte[] bytes, int p, int key, int from, int to) {
         int slot = Arrays.binarySearch(keys, key);
         byte[][] ws = words[slot];
+        boolean[] cs = cased[slot];
         int[] os = offsets[slot];
         int start = Integer.MAX_VALUE;
         int end = -1;
@@ -211,12 +273,21 @@ final class KeywordTrigramFilter {
             if (at < from || at >= start || at + word.length > to) {
                 continue;
             }
-            if (matches(bytes, at, word)) {
+            if (cs[q] ? matchesExactly(bytes, at, word) : matches(bytes, at, word)) {
                 start = at;
                 end = at + word.length - 1;
             }
         }
         return end;
+    }
+
+    private static boolean matchesExactly(byte[] bytes, int at, byte[] word) {
+        for (int j = 0; j < word.length; j++) {
+            if (bytes[at + j] != word[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(byte[] bytes, int at, byte[] word) {
