@@ -95,6 +95,33 @@ class KeywordTrigramFilterTest {
         }
     }
 
+    /**
+     * The block loop reads the next block's first eight bytes ahead: a keyword at every offset of a text several
+     * blocks long, with the range ending at every point from the keyword's end on, is found; text without one never.
+     */
+    @Test
+    void shouldFindKeywordsAcrossBlocksWhereverTheRangeEnds() {
+        String filler = "The quick brown fox, 0123456789 (*&^%$#@!) jumps over lazy dogs; ".repeat(2);
+        byte[] none = filler.getBytes(StandardCharsets.US_ASCII);
+        for (int from = 0; from < 20; from++) {
+            for (int to = from; to <= none.length; to++) {
+                assertThat(FILTER.firstHit(none, from, to)).as("[" + from + ", " + to + ")").isEqualTo(-1);
+            }
+        }
+        for (String k : List.of("pwd", "eyj", "token", "secret", "github_pat_", "-----begin")) {
+            for (int at = 0; at < 70; at++) {
+                byte[] b = (filler.substring(0, at) + k + filler.substring(at)).getBytes(StandardCharsets.US_ASCII);
+                int end = at + k.length();
+                for (int from = 0; from <= at && from < 3; from++) {
+                    for (int to = end; to <= b.length; to++) {
+                        assertThat(FILTER.firstHit(b, from, to)).as(k + " at " + at + " in [" + from + ", " + to + ")")
+                                .isBetween(at, end - 1);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void shouldNotTakeFiveBitAliasesForKeywords() {
         // '0' & 0x1F is 'p' & 0x1F, '7' is 'w', '$' is 'd', 0xC5 is 'e', '9' is 'y', '*' is 'j': every window matches
