@@ -16,7 +16,7 @@ import java.util.Locale;
  * the bytes hold a keyword exactly where the decoded text does. When every keyword has three bytes or more, a table
  * of three-byte windows does it ({@link KeywordTrigramFilter}); otherwise a table of the keywords' first two bytes
  * (every case) lets the automaton step over text where no keyword can start; its byte table is compressed to the
- * characters keywords contain.
+ * characters keywords contain. A keyword marked cased counts, for the trigram filter, only in the case it is written in.
  */
 final class KeywordAutomaton {
     private static final int ALPHABET = 128;
@@ -43,6 +43,19 @@ final class KeywordAutomaton {
     private final KeywordTrigramFilter trigramFilter;
 
     KeywordAutomaton(List<String> keywords) {
+        this(keywords, new boolean[keywords.size()]);
+    }
+
+    /**
+     * {@code cased[k]}: keyword {@code k} only counts in the case it is written in ({@link SecretRule#casedKeywords()}).
+     * {@link #scan} reports it in any case (its rules' patterns decide); {@link #firstHit} skips a line holding cased
+     * keywords only in another case when the trigram filter runs (with shorter keywords it finds such lines too, which
+     * only feeds a line that cannot match).
+     */
+    KeywordAutomaton(List<String> keywords, boolean[] cased) {
+        if (cased.length != keywords.size()) {
+            throw new IllegalArgumentException("one case flag per keyword");
+        }
         lengths = new int[keywords.size()];
         List<int[]> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
@@ -101,7 +114,7 @@ final class KeywordAutomaton {
         }
         byteNext = compileBytes(keywords, states);
         trigramFilter = keywords.stream().allMatch(k -> k.length() >= KeywordTrigramFilter.MIN_LENGTH)
-                ? new KeywordTrigramFilter(keywords) : null;
+                ? new KeywordTrigramFilter(keywords, cased) : null;
     }
 
     /**
@@ -163,7 +176,8 @@ final class KeywordAutomaton {
      * The index of the last byte of a keyword occurrence in {@code bytes[from, to)} on the first line there holding
      * one, or -1 when there is none. Callers start at line starts, where the automaton is at the root anyway (no
      * keyword contains a line break). With a keyword shorter than three bytes, the automaton finds the occurrence that
-     * ends first; otherwise {@link KeywordTrigramFilter} finds one on the same line.
+     * ends first, in any case; otherwise {@link KeywordTrigramFilter} finds one on the same line, a cased keyword only
+     * in its case (the first line holding an occurrence that can begin a match).
      */
     int firstHit(byte[] bytes, int from, int to) {
         return trigramFilter == null ? firstHitByAutomaton(bytes, from, to)

@@ -29,12 +29,15 @@ final class SecretDetector {
     SecretDetector(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
         List<String> keywords = new ArrayList<>();
+        List<Boolean> cased = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
         for (int r = 0; r < this.rules.size(); r++) {
-            for (String k : this.rules.get(r).keywords()) {
-                int existing = keywords.indexOf(k);
+            SecretRule rule = this.rules.get(r);
+            for (String k : rule.keywords()) {
+                int existing = indexOf(keywords, cased, k, rule.casedKeywords());
                 if (existing < 0) {
                     keywords.add(k);
+                    cased.add(rule.casedKeywords());
                     owners.add(new int[] {r});
                 } else {
                     int[] o = owners.get(existing);
@@ -44,9 +47,24 @@ final class SecretDetector {
                 }
             }
         }
-        this.automaton = new KeywordAutomaton(keywords.isEmpty() ? List.of("\u0001") : keywords);
+        boolean[] exact = new boolean[cased.size()];
+        for (int k = 0; k < exact.length; k++) {
+            exact[k] = cased.get(k);
+        }
+        this.automaton = keywords.isEmpty() ? new KeywordAutomaton(List.of("\u0001"))
+                : new KeywordAutomaton(keywords, exact);
         this.rulesByKeyword = owners.toArray(new int[0][]);
         this.matchers = matchers(this.rules);
+    }
+
+    /** The keyword entry for {@code k} in that case ({@code cased}) or in any case, or -1. */
+    private static int indexOf(List<String> keywords, List<Boolean> cased, String k, boolean exact) {
+        for (int i = 0; i < keywords.size(); i++) {
+            if (keywords.get(i).equals(k) && cased.get(i) == exact) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The tables of {@link SecretRules#defaults()}, built once per JVM by the first scan (or warm-up) that needs them. */

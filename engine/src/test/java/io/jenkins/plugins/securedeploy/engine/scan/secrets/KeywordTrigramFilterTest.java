@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeywordTrigramFilterTest {
     private static final List<String> KEYWORDS = SecretRules.defaults().stream()
-            .flatMap(r -> r.keywords().stream()).distinct().toList();
+            .flatMap(r -> r.keywords().stream()).map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
     private static final KeywordTrigramFilter FILTER = new KeywordTrigramFilter(KEYWORDS);
 
     @Provide
@@ -95,6 +95,33 @@ class KeywordTrigramFilterTest {
         }
     }
 
+    /**
+     * The block loop reads the next block's first eight bytes ahead: a keyword at every offset of a text several
+     * blocks long, with the range ending at every point from the keyword's end on, is found; text without one never.
+     */
+    @Test
+    void shouldFindKeywordsAcrossBlocksWhereverTheRangeEnds() {
+        String filler = "The quick brown fox, 0123456789 (*&^%$#@!) jumps over lazy dogs; ".repeat(2);
+        byte[] none = filler.getBytes(StandardCharsets.US_ASCII);
+        for (int from = 0; from < 20; from++) {
+            for (int to = from; to <= none.length; to++) {
+                assertThat(FILTER.firstHit(none, from, to)).as("[" + from + ", " + to + ")").isEqualTo(-1);
+            }
+        }
+        for (String k : List.of("pwd", "eyj", "token", "secret", "github_pat_", "-----begin")) {
+            for (int at = 0; at < 70; at++) {
+                byte[] b = (filler.substring(0, at) + k + filler.substring(at)).getBytes(StandardCharsets.US_ASCII);
+                int end = at + k.length();
+                for (int from = 0; from <= at && from < 3; from++) {
+                    for (int to = end; to <= b.length; to++) {
+                        assertThat(FILTER.firstHit(b, from, to)).as(k + " at " + at + " in [" + from + ", " + to + ")")
+                                .isBetween(at, end - 1);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void shouldNotTakeFiveBitAliasesForKeywords() {
         // '0' & 0x1F is 'p' & 0x1F, '7' is 'w', '$' is 'd', 0xC5 is 'e', '9' is 'y', '*' is 'j': every window matches
@@ -111,6 +138,132 @@ class KeywordTrigramFilterTest {
         assertThat(only.firstHit(b, 0, b.length)).isEqualTo(b.length - " there".length() - 1);
         KeywordTrigramFilter both = new KeywordTrigramFilter(List.of("secret_access_key", "Secret"));
         assertThat(both.firstHit(b, 0, b.length)).isEqualTo("a secret".length() - 1);
+    }
+
+    /** The default rules' keywords as the detector hands them over: a cased rule's as written, flagged. */
+    private static final List<String> RULE_KEYWORDS = SecretRules.defaults().stream()
+            .flatMap(r -> r.keywords().stream()).toList();
+    private static final boolean[] RULE_CASED = casedFlags();
+    private static final KeywordTrigramFilter CASED = new KeywordTrigramFilter(RULE_KEYWORDS, RULE_CASED);
+
+    private static boolean[] casedFlags() {
+        List<Boolean> flags = SecretRules.defaults().stream()
+                .flatMap(r -> r.keywords().stream().map(k -> r.casedKeywords())).toList();
+        boolean[] cased = new boolean[flags.size()];
+        for (int i = 0; i < cased.length; i++) {
+            cased[i] = flags.get(i);
+        }
+        return cased;
+    }
+
+    @Provide
+    Arbitrary<String> textWithCasedKeywords() {
+        Arbitrary<String> keyword = Arbitraries.of(RULE_KEYWORDS);
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                keyword,
+                keyword.map(k -> k.toUpperCase(Locale.ROOT)),
+                keyword.map(k -> k.toLowerCase(Locale.ROOT)),
+                Arbitraries.integers().between(0, 40).flatMap(i -> keyword.map(k -> flipCase(k, i))),
+                Arbitraries.strings().withChars("asiASIkeyJEYbgnBGN-_\n").ofMaxLength(12),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20));
+        return pieces.list().ofMaxSize(30).map(l -> String.join("", l));
+    }
+
+    @Property(tries = 3000)
+    void shouldFindCasedKeywordsOnlyInTheirCase(@ForAll("textWithCasedKeywords") String text,
+            @ForAll("cuts") int fromCut, @ForAll("cuts") int toCut) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int from = Math.min(fromCut, b.length);
+        int to = Math.max(from, b.length - Math.min(toCut, b.length));
+        int hit = CASED.firstHit(b, from, to);
+        int naive = naiveFirstCasedStart(b, from, to);
+        if (naive < 0) {
+            assertThat(hit).isEqualTo(-1);
+            return;
+        }
+        assertThat(hit).isBetween(from, to - 1);
+        assertThat(lineOf(b, hit)).isEqualTo(lineOf(b, naive));
+    }
+
+    @Test
+    void shouldFindACasedKeywordAtEveryOffsetOnlyInItsCase() {
+        for (int k = 0; k < RULE_KEYWORDS.size(); k++) {
+            if (!RULE_CASED[k]) {
+                continue;
+            }
+            String word = RULE_KEYWORDS.get(k);
+            List<String> forms = java.util.stream.Stream.of(word, word.toUpperCase(Locale.ROOT),
+                    word.toLowerCase(Locale.ROOT), flipCase(word, 0), flipCase(word, word.length() - 1))
+                    .distinct().toList();
+            for (String form : forms) {
+                for (int pad = 0; pad < 40; pad++) {
+                    byte[] b = ("y".repeat(pad) + form + "\n").getBytes(StandardCharsets.US_ASCII);
+                    int end = pad + form.length();
+                    for (int from = 0; from < 3 && from <= pad; from++) {
+                        for (int to = end - 1; to <= b.length; to++) {
+                            int hit = CASED.firstHit(b, from, to);
+                            String what = form + " at " + pad + " in [" + from + ", " + to + ")";
+                            if (form.equals(word) && to >= end) {
+                                assertThat(hit).as(what).isBetween(pad, end - 1);
+                            } else if (naiveFirstCasedStart(b, from, to) < 0) {
+                                assertThat(hit).as(what).isEqualTo(-1); // another case, or cut short
+                            } else {
+                                assertThat(hit).as(what).isBetween(from, to - 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldLeaveACasedKeywordToAKeywordThatCoversIt() {
+        byte[] b = "Asia/Tokyo\nASIA".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new KeywordTrigramFilter(List.of("ASIA"), new boolean[] {true}).firstHit(b, 0, b.length))
+                .isEqualTo(b.length - 1);
+        assertThat(new KeywordTrigramFilter(List.of("ASIA", "asia"), new boolean[] {true, false})
+                .firstHit(b, 0, b.length)).isEqualTo(3);
+        byte[] s = "a Secret here\nSECRET_ACCESS_KEY".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new KeywordTrigramFilter(List.of("SECRET_ACCESS_KEY", "secret"), new boolean[] {true, false})
+                .firstHit(s, 0, s.length)).isEqualTo("a Secret".length() - 1);
+        // a cased keyword covers only what holds it in its case
+        assertThat(new KeywordTrigramFilter(List.of("SECRET_ACCESS_KEY", "SECRET"), new boolean[] {true, true})
+                .firstHit(s, 0, s.length)).isEqualTo(s.length - "_ACCESS_KEY".length() - 1);
+        assertThat(new KeywordTrigramFilter(List.of("secret_access_key", "SECRET"), new boolean[] {false, true})
+                .firstHit("x\nsecret_access_key".getBytes(StandardCharsets.US_ASCII), 0, 19)).isEqualTo(18);
+    }
+
+    private static String flipCase(String k, int at) {
+        int i = at % k.length();
+        char c = k.charAt(i);
+        char f = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+        return k.substring(0, i) + f + k.substring(i + 1);
+    }
+
+    private static int naiveFirstCasedStart(byte[] b, int from, int to) {
+        for (int s = from; s < to; s++) {
+            for (int k = 0; k < RULE_KEYWORDS.size(); k++) {
+                String word = RULE_KEYWORDS.get(k);
+                if (RULE_CASED[k] ? startsExactlyAt(b, s, to, word)
+                        : startsAt(b, s, to, word.toLowerCase(Locale.ROOT))) {
+                    return s;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsExactlyAt(byte[] b, int s, int to, String k) {
+        if (s + k.length() > to) {
+            return false;
+        }
+        for (int j = 0; j < k.length(); j++) {
+            if (b[s + j] != k.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Provide

@@ -21,6 +21,11 @@ class SecretRulesTest {
         return SecretExamples.byRule().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
+    static Stream<Arguments> casedExamples() {
+        List<String> cased = SecretRules.defaults().stream().filter(SecretRule::casedKeywords).map(SecretRule::id).toList();
+        return examples().filter(a -> cased.contains((String) a.get()[0]));
+    }
+
     @Test
     void shouldHaveAnExampleForEveryDefaultRule() {
         assertThat(SecretExamples.byRule().keySet())
@@ -97,6 +102,69 @@ class SecretRulesTest {
         assertThat(findings).hasSize(2);
         assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
         assertThat(findings).extracting(f -> f.location().line()).containsExactly(1, 8);
+    }
+
+    /**
+     * What lets the prefilter skip a line holding a cased rule's keyword only in another case: the rule's pattern,
+     * tried where the keyword begins, matches the example with each of the rule's keywords in its case there, and with
+     * any other case of it (every letter flipped alone, all upper, all lower) matches nowhere on the line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casedExamples")
+    void shouldMatchACasedRuleOnlyWhereItsKeywordBeginsInItsCase(String ruleId, String text) {
+        SecretRule rule = SecretRules.defaults().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+        int tried = 0;
+        for (String found : rule.keywords()) {
+            for (int at = text.indexOf(found); at >= 0; at = text.indexOf(found, at + 1)) {
+                if (!rule.pattern().matcher(text).region(at, text.length()).lookingAt()) {
+                    continue; // the second "eyJ" of a JWT
+                }
+                for (String keyword : rule.keywords()) {
+                    if (keyword.length() != found.length()) {
+                        continue;
+                    }
+                    String with = text.substring(0, at) + keyword + text.substring(at + keyword.length());
+                    assertThat(rule.pattern().matcher(with).region(at, with.length()).lookingAt())
+                            .as(ruleId + " with " + keyword).isTrue();
+                    for (String other : otherCases(keyword)) {
+                        String wrong = text.substring(0, at) + other + text.substring(at + other.length());
+                        assertThat(rule.pattern().matcher(wrong).region(at, wrong.length()).lookingAt())
+                                .as(ruleId + " with " + other).isFalse();
+                        if (text.indexOf(found, at + 1) < 0 && text.lastIndexOf(found, at - 1) < 0) {
+                            assertThat(rule.pattern().matcher(wrong).find()).as(ruleId + " with " + other).isFalse();
+                        }
+                        tried++;
+                    }
+                }
+            }
+        }
+        assertThat(tried).isPositive();
+    }
+
+    private static List<String> otherCases(String keyword) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(keyword.toUpperCase(java.util.Locale.ROOT));
+        forms.add(keyword.toLowerCase(java.util.Locale.ROOT));
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = keyword.charAt(i);
+            char f = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+            forms.add(keyword.substring(0, i) + f + keyword.substring(i + 1));
+        }
+        forms.remove(keyword);
+        return List.copyOf(forms);
+    }
+
+    @Test
+    void shouldRejectCasedKeywordsForACaseInsensitivePattern() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretRule.cased("x", "x", Severity.LOW,
+                "(?i)abc[0-9]+", "abc")).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretRule.cased("x", "x", Severity.LOW,
+                "(?si:abc)[0-9]+", "abc")).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretRule("x", "x", Severity.LOW,
+                List.of("abc"), java.util.regex.Pattern.compile("abc", java.util.regex.Pattern.CASE_INSENSITIVE), 0,
+                false, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SecretRule.cased("x", "x", Severity.LOW, "AbC[0-9]+", "AbC").keywords()).containsExactly("AbC");
+        assertThat(SecretRule.of("x", "x", Severity.LOW, "AbC[0-9]+", "AbC").keywords()).containsExactly("abc");
     }
 
     @Test

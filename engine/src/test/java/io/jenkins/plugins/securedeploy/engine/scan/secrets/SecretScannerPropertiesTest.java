@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 
 class SecretScannerPropertiesTest {
     private static final List<String> KEYWORDS = SecretRules.defaults().stream()
-            .flatMap(r -> r.keywords().stream()).toList();
+            .flatMap(r -> r.keywords().stream()).map(k -> k.toLowerCase(Locale.ROOT)).toList();
 
     @Provide
     Arbitrary<String> textWithoutKeywords() {
