@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * the title, which tools reword — plus an optional {@code fingerprintHint} (e.g. a hash of the matched snippet).
  */
 public final class FindingBuilder {
+    /** The default location (a record: one for every builder). */
+    private static final Location NOWHERE = Location.ofFile("");
     private final String tool;
     private final String ruleId;
     private String title = "";
@@ -22,7 +24,7 @@ public final class FindingBuilder {
     private Category category = Category.OTHER;
     private final List<String> ids = new ArrayList<>();
     private PackageRef pkg;
-    private Location location = Location.ofFile("");
+    private Location location = NOWHERE;
     private String fingerprint;
     private String fingerprintHint = "";
 
