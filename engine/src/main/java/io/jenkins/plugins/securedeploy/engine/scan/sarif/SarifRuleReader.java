@@ -46,7 +46,7 @@ final class SarifRuleReader {
         /** CWE ids from the rule's tags, computed once per rule. */
         List<String> cwes() {
             if (cwes == null) {
-                cwes = SarifCategories.cwes(props.tags());
+                cwes = List.copyOf(SarifCategories.cwes(props.tags())); // immutable: findings share it
             }
             return cwes;
         }

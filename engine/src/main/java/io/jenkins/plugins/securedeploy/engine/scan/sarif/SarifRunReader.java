@@ -199,9 +199,14 @@ final class SarifRunReader {
         if (r.own.ids() != null) {
             r.own.ids().forEach(b::id);
         } else {
-            SarifCategories.cwes(r.props.tags()).forEach(b::id);
-            if (rule != null) {
-                rule.cwes().forEach(b::id);
+            List<String> tagged = SarifCategories.cwes(r.props.tags());
+            if (tagged.isEmpty() && rule != null) {
+                b.ids(rule.cwes()); // the rule's list, shared by its findings
+            } else {
+                tagged.forEach(b::id);
+                if (rule != null) {
+                    rule.cwes().forEach(b::id);
+                }
             }
         }
         r.own.applyTo(b, r.location, r.fingerprints);
