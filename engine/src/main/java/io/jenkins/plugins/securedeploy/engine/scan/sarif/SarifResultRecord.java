@@ -18,14 +18,16 @@ import java.util.TreeMap;
  * records and another, fresh one reads them back in the same order, so both number the values alike.
  */
 final class SarifResultRecord {
-    private final Recent ruleIds = new Recent();
-    private final Recent levels = new Recent();
-    private final Recent kinds = new Recent();
-    private final Recent baselineStates = new Recent();
-    private final Recent files = new Recent();
-    private final Recent pointers = new Recent();
-    private final Recent fingerprintNames = new Recent();
-    private final Recent tags = new Recent();
+    // how many recent values each field compares with: a miss costs that many equals, so a field whose values
+    // rarely repeat but for runs of one (a result's file) keeps few
+    private final Recent ruleIds = new Recent(8);
+    private final Recent levels = new Recent(4);
+    private final Recent kinds = new Recent(4);
+    private final Recent baselineStates = new Recent(4);
+    private final Recent files = new Recent(2);
+    private final Recent pointers = new Recent(2);
+    private final Recent fingerprintNames = new Recent(4);
+    private final Recent tags = new Recent(8);
 
     void write(RecordOutput out, SarifResultReader.Result r) throws IOException {
         out.writeLong(r.index);
@@ -100,22 +102,25 @@ final class SarifResultRecord {
     }
 
     /**
-     * The last {@link #SIZE} distinct values of one field, in the order they were first written: a value among them
-     * is written as its number (a byte), any other as itself, and then replaces the oldest. Null is a value of its own.
+     * The last few distinct values of one field, in the order they were first written: a value among them is written
+     * as its number (a byte), any other as itself, and then replaces the oldest. Null is a value of its own.
      */
     static final class Recent {
-        static final int SIZE = 8;
         private static final int NULL = 0;
         private static final int NEW = 1;
-        private final String[] values = new String[SIZE];
+        private final String[] values;
         private int next;
+
+        Recent(int size) {
+            values = new String[size];
+        }
 
         void write(RecordOutput out, String s) throws IOException {
             if (s == null) {
                 out.writeByte(NULL);
                 return;
             }
-            for (int i = 0; i < SIZE; i++) {
+            for (int i = 0; i < values.length; i++) {
                 String v = values[i];
                 if (v == null) {
                     break; // filled in order: nothing after a free slot
@@ -140,7 +145,7 @@ final class SarifResultRecord {
                 remember(s);
                 return s;
             }
-            String v = b - NEW - 1 < SIZE ? values[b - NEW - 1] : null;
+            String v = b - NEW - 1 < values.length ? values[b - NEW - 1] : null;
             if (v == null) {
                 throw new IOException("a record names a value it did not hold");
             }
@@ -149,7 +154,7 @@ final class SarifResultRecord {
 
         private void remember(String s) {
             values[next] = s;
-            next = (next + 1) % SIZE;
+            next = (next + 1) % values.length;
         }
     }
 }

@@ -136,10 +136,11 @@ class SarifRulesOrderTest {
     }
 
     /**
-     * A deferred result's repeated values are written as the number of a recent one ({@code SarifResultRecord.Recent},
-     * eight per field): results that cycle through fewer, exactly as many and more distinct rule ids, levels, kinds,
-     * files, fingerprint names and tags than that (nulls between them, non-Latin-1 values, runs of the same value and
-     * values that come back after they were forgotten) read the same both ways.
+     * A deferred result's repeated values are written as the number of a recent one
+     * ({@code SarifResultRecord.Recent}, two to eight per field): results that cycle through fewer, exactly as many
+     * and more distinct rule ids, levels, kinds, files, fingerprint names and tags than that (nulls between them,
+     * non-Latin-1 values, runs of the same value and values that come back after they were forgotten) read the same
+     * both ways.
      */
     @Test
     void deferredResultsThatRepeatValuesReadTheSameWhateverHowManyDistinctOnesThereAre() throws IOException {
