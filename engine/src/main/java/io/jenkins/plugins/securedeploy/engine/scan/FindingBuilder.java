@@ -70,6 +70,7 @@ public final class FindingBuilder {
      * Adds {@code values} as {@link #id} adds each, for a list made once and shared by many findings (a SARIF rule's
      * CWE ids): when the builder has no ids yet and the list holds each id once, none blank, the finding keeps that
      * list itself (an immutable copy of it, which for an immutable list is the list) - no list per finding.
+     * {@code values} holds no null (unlike {@link #id}, which ignores one).
      */
     public FindingBuilder ids(List<String> values) {
         List<String> given = List.copyOf(values);
