@@ -19,6 +19,7 @@ public final class RecordOutput implements Closeable {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
+    private char[] chars = new char[256];
 
     public RecordOutput(OutputStream out) {
         this.out = out;
@@ -61,18 +62,22 @@ public final class RecordOutput implements Closeable {
         if (n + 4 > buf.length - pos && n + 4 <= buf.length) {
             drain();
         }
-        if (n + 4 <= buf.length - pos) { // one pass: Latin-1 bytes straight into the buffer, unless a char is wider
+        if (n + 4 <= buf.length - pos) { // Latin-1 bytes straight into the buffer, unless a char is wider
+            char[] cs = chars(n);
+            s.getChars(0, n, cs, 0); // a bulk copy, then one loop without a branch per char
             int at = pos + 4;
+            int all = 0;
             for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c > 0xFF) {
-                    wide(s);
-                    return;
-                }
-                buf[at++] = (byte) c;
+                char c = cs[i];
+                all |= c;
+                buf[at + i] = (byte) c;
+            }
+            if (all > 0xFF) {
+                wide(s);
+                return;
             }
             writeInt(n);
-            pos = at;
+            pos = at + n;
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -84,6 +89,14 @@ public final class RecordOutput implements Closeable {
         writeInt(n);
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
         writeRaw(bytes, 0, bytes.length);
+    }
+
+    /** A reused buffer of at least {@code n} chars ({@code n} fits the byte buffer). */
+    private char[] chars(int n) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, Math.min(buf.length, chars.length * 2))];
+        }
+        return chars;
     }
 
     /** A string with a char above U+00FF: its UTF-16 units. */

@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * the title, which tools reword — plus an optional {@code fingerprintHint} (e.g. a hash of the matched snippet).
  */
 public final class FindingBuilder {
+    /** The default location (a record: one for every builder). */
+    private static final Location NOWHERE = Location.ofFile("");
     private final String tool;
     private final String ruleId;
     private String title = "";
@@ -21,8 +23,10 @@ public final class FindingBuilder {
     private double score = Double.NaN;
     private Category category = Category.OTHER;
     private final List<String> ids = new ArrayList<>();
+    /** The ids, when they are one shared list ({@link #ids(List)}); {@link #ids} is empty then. */
+    private List<String> sharedIds;
     private PackageRef pkg;
-    private Location location = Location.ofFile("");
+    private Location location = NOWHERE;
     private String fingerprint;
     private String fingerprintHint = "";
 
@@ -52,10 +56,41 @@ public final class FindingBuilder {
     }
 
     public FindingBuilder id(String value) {
+        if (sharedIds != null) {
+            ids.addAll(sharedIds);
+            sharedIds = null;
+        }
         if (value != null && !value.isBlank() && !ids.contains(value)) {
             ids.add(value);
         }
         return this;
+    }
+
+    /**
+     * Adds {@code values} as {@link #id} adds each, for a list made once and shared by many findings (a SARIF rule's
+     * CWE ids): when the builder has no ids yet and the list holds each id once, none blank, the finding keeps that
+     * list itself (an immutable copy of it, which for an immutable list is the list) - no list per finding.
+     * {@code values} holds no null (unlike {@link #id}, which ignores one).
+     */
+    public FindingBuilder ids(List<String> values) {
+        List<String> given = List.copyOf(values);
+        if (ids.isEmpty() && sharedIds == null && usable(given)) {
+            sharedIds = given;
+        } else {
+            given.forEach(this::id);
+        }
+        return this;
+    }
+
+    /** What {@link #id} one by one would keep as it is: no blank id, none twice. */
+    private static boolean usable(List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (v.isBlank() || values.subList(0, i).contains(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public FindingBuilder pkg(PackageRef value) {
@@ -96,8 +131,11 @@ public final class FindingBuilder {
 
     public Finding build() {
         String fp = fingerprint != null ? fingerprint : computeFingerprint();
-        return new Finding(tool, ruleId, title, severity, score, category, ids.isEmpty() ? List.of() : ids, pkg,
-                location, fp);
+        return new Finding(tool, ruleId, title, severity, score, category, ids(), pkg, location, fp);
+    }
+
+    private List<String> ids() {
+        return sharedIds != null ? sharedIds : ids.isEmpty() ? List.of() : ids;
     }
 
     private String computeFingerprint() {
@@ -107,7 +145,7 @@ public final class FindingBuilder {
         if (pkg != null) {
             sb.append(pkg.name()).append('@').append(pkg.version()).append('\n');
         }
-        sb.append(String.join(",", new TreeSet<>(ids))).append('\n').append(fingerprintHint);
+        sb.append(String.join(",", new TreeSet<>(ids()))).append('\n').append(fingerprintHint);
         return "sha256:" + Hashing.sha256(sb.toString().getBytes(StandardCharsets.UTF_8)).hex().substring(0, 32);
     }
 }

@@ -36,6 +36,9 @@ final class SarifCategories {
 
     /** {@code CWE-79}, {@code cwe-079}, {@code external/cwe/cwe-079} → {@code CWE-79}. */
     static List<String> cwes(List<String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         for (String tag : tags) {
             Matcher m = CWE.matcher(tag.trim());

@@ -19,7 +19,19 @@ final class SarifRuleReader {
         double securitySeverity = Double.NaN;
         /** A security-severity was given but is not a number from 0 to 10. */
         boolean unusableSecuritySeverity;
-        final List<String> tags = new ArrayList<>();
+        /** Null until a tag is read (most results carry none: no list per result). */
+        private List<String> tags;
+
+        List<String> tags() {
+            return tags == null ? List.of() : tags;
+        }
+
+        void addTag(String tag) {
+            if (tags == null) {
+                tags = new ArrayList<>();
+            }
+            tags.add(tag);
+        }
     }
 
     /** One rule as read. */
@@ -34,7 +46,7 @@ final class SarifRuleReader {
         /** CWE ids from the rule's tags, computed once per rule. */
         List<String> cwes() {
             if (cwes == null) {
-                cwes = SarifCategories.cwes(props.tags);
+                cwes = List.copyOf(SarifCategories.cwes(props.tags())); // immutable: findings share it
             }
             return cwes;
         }
@@ -74,7 +86,7 @@ final class SarifRuleReader {
                 props.unusableSecuritySeverity = Double.isNaN(props.securitySeverity)
                         && (value != null || p.currentToken().isStructStart());
             } else if ("tags".equals(k)) {
-                strings(p, displayName, "properties.tags", props.tags::add);
+                strings(p, displayName, "properties.tags", props::addTag);
             } else {
                 p.skipChildren();
             }

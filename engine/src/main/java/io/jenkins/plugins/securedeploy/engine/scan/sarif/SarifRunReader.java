@@ -33,6 +33,10 @@ import java.util.Map;
  */
 final class SarifRunReader {
     static final int LISTED_WARNINGS = 10;
+    /** The location of a result without one (a record: shared). */
+    private static final Location NOWHERE = Location.ofFile("");
+    /** Rule ids whose lookup is remembered ({@link #ruleById}). */
+    private static final int LOOKUPS = 8;
     private final JsonParser p;
     private final String displayName;
     private final String pointer;
@@ -41,6 +45,9 @@ final class SarifRunReader {
     private final List<SarifRuleReader.Rule> rulesByIndex = new ArrayList<>();
     private final Map<String, long[]> warned = new HashMap<>();
     private final SarifResultReader.Names names = new SarifResultReader.Names();
+    private final String[] lookedUp = new String[LOOKUPS];
+    private final SarifRuleReader.Rule[] found = new SarifRuleReader.Rule[LOOKUPS];
+    private int nextLookup;
     private String tool = "";
     private String version = "";
     private Category category;
@@ -63,6 +70,7 @@ final class SarifRunReader {
     }
 
     void read() throws IOException {
+        SarifResultRecord records = new SarifResultRecord();
         try (DeferredRecords early = new DeferredRecords()) {
             fields(p, displayName, "a run", name -> {
                 switch (name) {
@@ -83,7 +91,7 @@ final class SarifRunReader {
                             if (sawTool) {
                                 sink.accept(finding(r));
                             } else {
-                                SarifResultRecord.write(early.add(), r); // read now, resolved at the run's end
+                                records.write(early.add(), r); // read now, resolved at the run's end
                             }
                         });
                     }
@@ -101,7 +109,8 @@ final class SarifRunReader {
                 throw missing(p, displayName, SarifParser.FORMAT,
                         "a run has no results array (the tool did not complete)");
             }
-            early.replay((in, n) -> sink.accept(finding(SarifResultRecord.read(in))));
+            SarifResultRecord replayed = new SarifResultRecord();
+            early.replay((in, n) -> sink.accept(finding(replayed.read(in))));
         }
         warned.forEach((code, n) -> {
             if (n[0] > LISTED_WARNINGS) {
@@ -147,6 +156,7 @@ final class SarifRunReader {
                     if (r.id != null) {
                         rulesById.putIfAbsent(r.id, r);
                     }
+                    forgetLookups();
                 });
                 default -> parser.skipChildren();
             }
@@ -154,11 +164,13 @@ final class SarifRunReader {
     }
 
     private Finding finding(SarifResultReader.Result r) {
-        SarifRuleReader.Rule rule = r.ruleId != null ? rulesById.get(r.ruleId) : null;
+        SarifRuleReader.Rule rule = r.ruleId != null ? ruleById(r.ruleId) : null;
         if (rule == null && r.ruleIndex >= 0 && r.ruleIndex < rulesByIndex.size()) {
             rule = rulesByIndex.get(r.ruleIndex);
         }
-        String ruleId = r.ruleId != null ? r.ruleId : rule != null && rule.id != null ? rule.id : "unknown-rule";
+        // the rule's own id where it is the same: one string per rule, its hash computed once for the gate's lookups
+        String ruleId = r.ruleId != null ? rule != null && r.ruleId.equals(rule.id) ? rule.id : r.ruleId
+                : rule != null && rule.id != null ? rule.id : "unknown-rule";
         double score = r.props.securitySeverity;
         boolean unusable = r.props.unusableSecuritySeverity;
         if (Double.isNaN(score) && !unusable && rule != null) {
@@ -174,7 +186,7 @@ final class SarifRunReader {
         String title = r.message != null && !r.message.isBlank() ? r.message
                 : rule != null && rule.shortDescription != null ? rule.shortDescription : ruleId;
         FindingBuilder b = Finding.builder(toolName(), ruleId).title(title).severity(severity).score(score)
-                .category(category()).location(r.location == null ? Location.ofFile("") : r.location);
+                .category(category()).location(r.location == null ? NOWHERE : r.location);
         if (r.unusableFingerprint) {
             warn(r, "sarif.fingerprint-ignored", "a fingerprint of a result of rule " + safe(ruleId)
                     + " is not a string (SARIF §3.27.16/17); it is left out of the finding's fingerprint");
@@ -187,13 +199,46 @@ final class SarifRunReader {
         if (r.own.ids() != null) {
             r.own.ids().forEach(b::id);
         } else {
-            SarifCategories.cwes(r.props.tags).forEach(b::id);
-            if (rule != null) {
-                rule.cwes().forEach(b::id);
+            List<String> tagged = SarifCategories.cwes(r.props.tags());
+            if (tagged.isEmpty() && rule != null) {
+                b.ids(rule.cwes()); // the rule's list, shared by its findings
+            } else {
+                tagged.forEach(b::id);
+                if (rule != null) {
+                    rule.cwes().forEach(b::id);
+                }
             }
         }
         r.own.applyTo(b, r.location, r.fingerprints);
         return b.build();
+    }
+
+    /**
+     * {@code rulesById.get(id)}, through the last {@link #LOOKUPS} ids looked up: a tool writes runs of results of a
+     * few rules, and an id compared with {@code equals} costs less than hashing each result's new copy of it.
+     */
+    private SarifRuleReader.Rule ruleById(String id) {
+        for (int i = 0; i < LOOKUPS; i++) {
+            String k = lookedUp[i];
+            if (k == null) {
+                break; // filled in order
+            }
+            if (k.equals(id)) {
+                return found[i];
+            }
+        }
+        SarifRuleReader.Rule rule = rulesById.get(id);
+        lookedUp[nextLookup] = id;
+        found[nextLookup] = rule;
+        nextLookup = (nextLookup + 1) % LOOKUPS;
+        return rule;
+    }
+
+    /** The rules changed: what was looked up may resolve otherwise now. */
+    private void forgetLookups() {
+        java.util.Arrays.fill(lookedUp, null);
+        java.util.Arrays.fill(found, null);
+        nextLookup = 0;
     }
 
     /** What the tool name says about its findings, worked out once per run (the name is read before the findings). */

@@ -135,6 +135,59 @@ class SarifRulesOrderTest {
                 .allSatisfy(p -> assertThat(p.location().line()).isPositive());
     }
 
+    /**
+     * A deferred result's repeated values are written as the number of a recent one
+     * ({@code SarifResultRecord.Recent}, two to eight per field): results that cycle through fewer, exactly as many
+     * and more distinct rule ids, levels, kinds, files, fingerprint names and tags than that (nulls between them,
+     * non-Latin-1 values, runs of the same value and values that come back after they were forgotten) read the same
+     * both ways.
+     */
+    @Test
+    void deferredResultsThatRepeatValuesReadTheSameWhateverHowManyDistinctOnesThereAre() throws IOException {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            rules.append(i == 0 ? "" : ",").append("{\"id\":\"rule").append(i).append("\",\"properties\":{\"tags\":[")
+                    .append("\"external/cwe/cwe-0").append(10 + i).append("\"]}}");
+        }
+        StringBuilder results = new StringBuilder();
+        String[] levels = {"error", "warning", "note", "none", null};
+        for (int i = 0; i < 600; i++) {
+            int rule = i < 100 ? i % 3 : i < 200 ? i % 8 : i < 300 ? i % 9 : i < 400 ? (i / 7) % 20 : (i * 7) % 20;
+            String level = levels[i % levels.length];
+            results.append(i == 0 ? "" : ",").append("{\"ruleId\":\"rule").append(rule).append('"');
+            if (level != null) {
+                results.append(",\"level\":\"").append(level).append('"');
+            }
+            if (i % 11 == 0) {
+                results.append(",\"kind\":\"").append(i % 2 == 0 ? "fail" : "review").append('"');
+            }
+            results.append(",\"message\":{\"text\":\"m").append(i % 13).append(i % 5 == 0 ? " €" : "").append("\"}");
+            if (i % 6 != 0) {
+                results.append(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"src/")
+                        .append(i % 4 == 0 ? "ü" : "f").append((i * 5) % (i < 300 ? 9 : 31))
+                        .append(".js\"},\"region\":{\"startLine\":").append(i + 1).append("}}}]");
+            }
+            if (i % 3 != 0) {
+                results.append(",\"partialFingerprints\":{\"k").append(i % 10).append("\":\"v").append(i)
+                        .append(i % 4 == 0 ? "\",\"primaryLocationLineHash\":\"h" + i : "").append("\"}");
+            }
+            if (i % 4 == 1) {
+                results.append(",\"properties\":{\"tags\":[\"t").append(i % 12).append("\",\"external/cwe/cwe-")
+                        .append(i % 17).append("\"]}");
+            }
+            results.append('}');
+        }
+        byte[] log = ("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"T\",\"rules\":[" + rules
+                + "]}},\"results\":[" + results + "]}]}").getBytes(StandardCharsets.UTF_8);
+        ScanResult first = parse(toolMoved(log, true));
+        ScanResult after = parse(toolMoved(log, false));
+        assertThat(first.findings()).hasSize(600);
+        assertThat(after.findings()).isEqualTo(first.findings());
+        assertThat(notes(after)).isEqualTo(notes(first));
+        assertThat(first.findings()).extracting(f -> f.location().file()).contains("src/ü0.js", "src/f30.js", "");
+        assertThat(first.findings().get(599).ruleId()).isEqualTo("rule13");
+    }
+
     @Test
     void aBrokenResultBeforeTheRulesFailsWithItsPointerAndLine() {
         String log = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"ruleId\":\"a\"},\n{\"ruleId\":\"b\","
