@@ -2,13 +2,13 @@ package io.jenkins.plugins.securedeploy.cli.host;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.HashingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.FileSystemWorkspace;
 import io.jenkins.plugins.securedeploy.engine.host.WorkspacePaths;
 import io.jenkins.plugins.securedeploy.engine.mask.SecretMasker;
-import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,12 +81,15 @@ public final class DirectoryEvidenceStore implements EvidenceStore {
         return ref;
     }
 
-    /** Streams {@code content} to the file (masked on the way), so a report of any size never sits in memory. */
+    /**
+     * Streams {@code content} to the file (masked on the way), so a report of any size never sits in memory; the
+     * masked bytes are hashed as they are written, not read back.
+     */
     @Override
     public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
         String key = WorkspacePaths.normalize(name);
-        try (OutputStream file = new BufferedOutputStream(folder.create(key), 1 << 16);
-                OutputStream out = masker.isEmpty() ? file : masker.wrap(file)) {
+        HashingOutputStream file = new HashingOutputStream(folder.create(key));
+        try (file; OutputStream out = masker.isEmpty() ? file : masker.wrap(file)) {
             content.writeTo(new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
@@ -99,8 +102,14 @@ public final class DirectoryEvidenceStore implements EvidenceStore {
                 }
             });
         }
+        // hashed as written (the masked bytes, what is on disk), not read back
         Path written = folder.root().resolve(key);
-        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.file(written), Files.size(written));
+        long size = Files.size(written);
+        if (size != file.size()) {
+            throw new EnvironmentException(key + " changed while it was written (" + file.size() + " bytes written, "
+                    + size + " on disk); store it again when nothing else writes to it");
+        }
+        EvidenceRef ref = new EvidenceRef(key, mediaType, file.digests(), size);
         stored.removeIf(r -> r.name().equals(key));
         stored.add(ref);
         return ref;

@@ -37,6 +37,14 @@ final class ExternalSort implements AutoCloseable {
         long key(byte[] b, int off);
 
         /**
+         * Whether two records whose keys are both {@code key} compare equal for certain (so {@link #compare} need not
+         * be asked); false when the key cannot tell.
+         */
+        default boolean decides(long key) {
+            return false;
+        }
+
+        /**
          * Whether the record at {@code b[bo]}, which follows the one at {@code a[ao]} in a sorted chunk, can be left
          * out of it (whoever reads the sort back would skip it anyway).
          */
@@ -213,7 +221,7 @@ final class ExternalSort implements AutoCloseable {
         if (a != b) {
             return a < b ? -1 : 1;
         }
-        int c = order.compare(records, offsets[i], records, offsets[j]);
+        int c = order.decides(a) ? 0 : order.compare(records, offsets[i], records, offsets[j]);
         return c != 0 ? c : Integer.compare(i, j);
     }
 
@@ -291,7 +299,7 @@ final class ExternalSort implements AutoCloseable {
         if (key[a] != key[b]) {
             return key[a] < key[b];
         }
-        int c = order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
+        int c = order.decides(key[a]) ? 0 : order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
         return c < 0 || c == 0 && a < b;
     }
 

@@ -90,6 +90,23 @@ final class SpoolOrder implements ExternalSort.Order {
                 CompactFinding.fingerprint(ao + at), b, CompactFinding.fingerprint(bo + at)) == 0;
     }
 
+    /**
+     * Equal keys decide when the fingerprint's last character packed is the end of the string (0): the rest of both
+     * strings is then in the key (and so are the rank and the tool, when the key holds the tool), so the records
+     * compare equal.
+     */
+    @Override
+    public boolean decides(long key) {
+        if (tools == null) {
+            return (key & 0xFF) == 0;
+        }
+        if (toolBits < 0) {
+            return false;
+        }
+        int free = 60 - toolBits;
+        return free >= 8 && (key >>> (free - free / 8 * 8) & 0xFF) == 0;
+    }
+
     @Override
     public void keys(byte[] records, int[] offsets, int n, long[] keys) {
         if (n == 0) {
@@ -164,9 +181,21 @@ final class SpoolOrder implements ExternalSort.Order {
     /** The length of the prefix all {@code n} fingerprints share. */
     private int sharedPrefix(byte[] records, int[] offsets, int n, int first) {
         int shared = CompactFinding.textLength(records, first);
+        int chars = CompactFinding.plainText(records, first);
         for (int i = 1; i < n && shared > 0; i++) {
-            shared = CompactFinding.commonPrefix(records, first, records, CompactFinding.fingerprint(offsets[i] + at),
-                    shared);
+            int fp = CompactFinding.fingerprint(offsets[i] + at);
+            int other = CompactFinding.plainText(records, fp);
+            if (chars < 0 || other < 0) {
+                shared = CompactFinding.commonPrefix(records, first, records, fp, shared);
+                continue;
+            }
+            // both plain (the common case): their characters are bytes, compared in place
+            int m = Math.min(shared, CompactFinding.textLength(records, fp));
+            int k = 0;
+            while (k < m && records[chars + k] == records[other + k]) {
+                k++;
+            }
+            shared = k;
         }
         return shared;
     }

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.securedeploy.engine.host;
 
+import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.HashingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.core.SecurityViolationException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,19 +46,31 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
         return ref;
     }
 
-    /** Streams {@code content} to the (new) file, so evidence of any size never sits in memory. */
+    /**
+     * Streams {@code content} to the (new) file, so evidence of any size never sits in memory; it is hashed as it is
+     * written ({@link HashingOutputStream}), not read back.
+     */
     @Override
     public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
         String key = WorkspacePaths.normalize(name);
         Path target = target(name, key);
-        try (OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE); OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
-            content.writeTo(out);
+        OutputStream file;
+        try {
+            file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(key, null, "evidence is write-once and this name is already "
                     + "recorded");
         }
-        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.file(target), Files.size(target));
+        HashingOutputStream out = new HashingOutputStream(file);
+        try (out) {
+            content.writeTo(out);
+        }
+        long size = Files.size(target);
+        if (size != out.size()) {
+            throw new EnvironmentException(key + " changed while it was written (" + out.size() + " bytes written, "
+                    + size + " on disk); store it again when nothing else writes to it");
+        }
+        EvidenceRef ref = new EvidenceRef(key, mediaType, out.digests(), size);
         stored.add(ref);
         return ref;
     }

@@ -107,8 +107,11 @@ public final class CompactFinding {
         if (plain(a, at) && plain(b, bt)) {
             int as = value(a, at) + 1;
             int bs = value(b, bt) + 1;
-            int k = Arrays.mismatch(a, as, as + n, b, bs, bs + n);
-            return k < 0 ? n : k;
+            int k = 0;
+            while (k < n && a[as + k] == b[bs + k]) { // short: the prefix fingerprints share (a mismatch call costs more)
+                k++;
+            }
+            return k;
         }
         int j = 0;
         while (j < n && textChar(a, at, j) == textChar(b, bt, j)) {

@@ -115,15 +115,24 @@ final class SpoolBuffer extends OutputStream {
             put(Integer.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return;
         }
-        int digits = 1;
-        for (int x = v / 10; x > 0; x /= 10) {
-            digits++;
-        }
+        int digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
+                : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
         room(digits);
+        byte[] b = buf;
         int at = count + digits;
-        for (int x = v; x > 0; x /= 10) {
-            buf[--at] = (byte) ('0' + x % 10);
+        int x = v;
+        while (x >= 100) { // two digits a step, as Integer.toString does
+            int q = x / 100;
+            int r = x - q * 100;
+            b[--at] = (byte) ('0' + r % 10);
+            b[--at] = (byte) ('0' + r / 10);
+            x = q;
         }
+        if (x >= 10) {
+            b[--at] = (byte) ('0' + x % 10);
+            x /= 10;
+        }
+        b[--at] = (byte) ('0' + x);
         count += digits;
     }
 }

@@ -177,6 +177,7 @@ class GateSpoolOrderTest {
             long[] keys = new long[all.size()];
             order.keys(records, offsets, all.size(), keys);
             int decided = 0;
+            int decidedEqual = 0;
             for (int i = 0; i < all.size(); i++) {
                 for (int j = 0; j < all.size(); j++) {
                     int want = Integer.signum(expected.compare(all.get(i).finding(), all.get(j).finding()));
@@ -195,11 +196,17 @@ class GateSpoolOrderTest {
                             if (Long.signum(k[0] - k[1]) != want) {
                                 fail("key: " + pair);
                             }
+                        } else if (order.decides(k[0])) {
+                            decidedEqual++;
+                            if (want != 0) {
+                                fail("equal keys that decide, of records that differ: " + pair);
+                            }
                         }
                     }
                 }
             }
             assertThat(decided).as("most pairs decided by the key").isGreaterThan(all.size() * all.size());
+            assertThat(decidedEqual).as("equal records told equal by their keys").isGreaterThan(100);
         }
     }
 

@@ -53,6 +53,35 @@ class FileSystemEvidenceStoreTest {
                 (EvidenceStore.Content) out -> out.write(1))).isInstanceOf(SecurityViolationException.class);
     }
 
+    /** Hashed as written, in chunks on the digest threads: the digests of the file read back, to the byte. */
+    @Test
+    void shouldHashStreamedContentOfManyChunksAsTheFileOnDisk() throws Exception {
+        FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir.resolve("evidence"));
+        byte[] content = new byte[3 * 1024 * 1024 + 12345];
+        new java.util.Random(42).nextBytes(content);
+        EvidenceRef ref = store.store("gate/gate-report.json", "application/json", (EvidenceStore.Content) out -> {
+            for (int i = 0, n = 1; i < content.length; i += n, n = n * 7 % 70_001 + 1) {
+                out.write(content, i, Math.min(n, content.length - i));
+            }
+            out.close(); // as a JSON generator closes the stream it was given
+        });
+        Path file = dir.resolve("evidence/gate/gate-report.json");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(ref).isEqualTo(new EvidenceRef("gate/gate-report.json", "application/json", Hashing.file(file),
+                content.length));
+        assertThat(ref.digests()).isEqualTo(Hashing.bytes(content));
+    }
+
+    @Test
+    void contentThatFailsHalfWayIsNotRecorded() throws Exception {
+        FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir.resolve("evidence"));
+        assertThatThrownBy(() -> store.store("gate/report.json", "application/json", (EvidenceStore.Content) out -> {
+            out.write(new byte[1024 * 1024]);
+            throw new java.io.IOException("the spool is gone");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("the spool is gone");
+        assertThat(store.list()).isEmpty();
+    }
+
     @Test
     void theDefaultStreamingStoreGathersTheBytes() throws Exception {
         List<byte[]> seen = new java.util.ArrayList<>();
