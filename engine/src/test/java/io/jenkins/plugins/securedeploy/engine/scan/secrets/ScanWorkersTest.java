@@ -31,6 +31,39 @@ class ScanWorkersTest {
         });
     }
 
+    /** Files in the smaller first batches (1, 2, 4 ... up to a full one): the batch after them is a full one. */
+    private static int rampFiles() {
+        int files = 0;
+        for (int size = 1; size < ScanWorkers.BATCH_FILES; size *= 2) {
+            files += size;
+        }
+        return files;
+    }
+
+    @Test
+    void shouldHandOverTheFirstFileAloneSoAWorkerStartsOnItAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch third = new java.util.concurrent.CountDownLatch(1);
+        boolean firstRan;
+        boolean thirdRan;
+        try (ScanWorkers workers = new ScanWorkers(2, () -> job -> {
+            if (job.path.equals("f0")) {
+                first.countDown();
+            } else if (job.path.equals("f2")) {
+                third.countDown();
+            }
+        })) {
+            workers.submit(job("f0", 1, new AtomicInteger()));
+            firstRan = first.await(20, java.util.concurrent.TimeUnit.SECONDS); // before a second file is walked
+            workers.submit(job("f1", 1, new AtomicInteger()));
+            workers.submit(job("f2", 1, new AtomicInteger())); // the second batch: two files
+            thirdRan = third.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(firstRan).as("the first file handed over alone").isTrue();
+        assertThat(thirdRan).as("the second batch handed over at two files").isTrue();
+    }
+
     @Test
     void shouldBuildEachWorkerOnItsOwnThread() {
         Set<String> builtOn = ConcurrentHashMap.newKeySet();
@@ -132,9 +165,14 @@ class ScanWorkersTest {
         List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         try (ScanWorkers workers = new ScanWorkers(3, () -> job -> {
-            order.add(job.path);
-            threads.add(Thread.currentThread().getName());
+            if (job.path.startsWith("f")) {
+                order.add(job.path);
+                threads.add(Thread.currentThread().getName());
+            }
         })) {
+            for (int i = 0; i < rampFiles(); i++) {
+                workers.submit(job("r" + i, 1, new AtomicInteger())); // the smaller first batches
+            }
             for (int i = 0; i < ScanWorkers.BATCH_FILES - 1; i++) {
                 workers.submit(job("f" + i, 1, new AtomicInteger()));
             }
@@ -147,7 +185,7 @@ class ScanWorkersTest {
 
     @Test
     void shouldSkipTheRestOfTheBatchAndEveryLaterJobWhenAWorkerFailsMidBatch() {
-        int total = 5 * ScanWorkers.BATCH_FILES + 3;
+        int total = rampFiles() + 5 * ScanWorkers.BATCH_FILES + 3;
         IllegalStateException bug = new IllegalStateException("detector bug");
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicInteger released = new AtomicInteger();
@@ -157,14 +195,17 @@ class ScanWorkersTest {
             }
             accepted.add(job.path);
         });
-        for (int i = 0; i < total; i++) {
+        for (int i = 0; i < rampFiles(); i++) {
+            workers.submit(job("r" + i, 1, released)); // the smaller first batches: f0 begins a full one
+        }
+        for (int i = 0; i < total - rampFiles(); i++) {
             workers.submit(job("f" + i, 1, released));
         }
 
         assertThatThrownBy(workers::close).isSameAs(bug);
         assertThat(accepted).doesNotContain("f5").contains("f0", "f1", "f2", "f3", "f4")
-                .noneMatch(p -> Integer.parseInt(p.substring(1)) > 5 && Integer.parseInt(p.substring(1))
-                        < ScanWorkers.BATCH_FILES);
+                .noneMatch(p -> p.startsWith("f") && Integer.parseInt(p.substring(1)) > 5
+                        && Integer.parseInt(p.substring(1)) < ScanWorkers.BATCH_FILES);
         assertThat(accepted.size() + released.get()).as("every job run or released").isEqualTo(total - 1);
     }
 }

@@ -67,6 +67,40 @@ class SecretWalkTest {
     }
 
     @Test
+    void shouldWalkAManyFolderTreeLocallyAsThroughThePortOnceTheWalksMethodsAreCompiled() throws IOException {
+        // more folders and entries than C1's thresholds for the per-folder and per-entry methods (issue 21), so the
+        // local walk runs interpreted and then compiled within one scan; the port's walk is the reference
+        java.util.Set<String> ignored = new java.util.HashSet<>();
+        for (int f = 0; f < 260; f++) {
+            String folder = "m" + (f % 7) + "/f" + f + (f % 5 == 0 ? "/deep/er" : "");
+            for (int i = 0; i < 4; i++) {
+                write(folder + "/x" + i + ".txt", i == f % 4 ? "k=" + KEY : "nothing here " + f);
+            }
+            if (f % 13 == 0) {
+                write(folder + "/.gitignore", "x1.txt\n");
+                write(folder + "/node_modules/n.js", "k=" + KEY);
+                ignored.add(folder + "/x1.txt");
+            }
+        }
+        for (SecretScanOptions o : List.of(SecretScanOptions.defaults(),
+                SecretScanOptions.defaults().withSkipDependencyFolders(false))) {
+            ScanResult local = new SecretScanner().scan(new FileSystemWorkspace(dir), o);
+            ScanResult port = new SecretScanner().scan(new ForwardingWorkspace(new FileSystemWorkspace(dir)), o);
+
+            assertThat(local.findings()).hasSizeGreaterThan(250).isEqualTo(port.findings());
+            assertThat(local.problems()).isEqualTo(port.problems());
+        }
+        // the port reads no .gitignore: the local walk with it finds the port's findings but the ignored files'
+        ScanResult local = new SecretScanner().scan(new FileSystemWorkspace(dir),
+                SecretScanOptions.defaults().withGitignore(true));
+        ScanResult port = new SecretScanner().scan(new ForwardingWorkspace(new FileSystemWorkspace(dir)),
+                SecretScanOptions.defaults());
+        assertThat(local.findings()).hasSizeGreaterThan(250).isEqualTo(port.findings().stream()
+                .filter(f -> !ignored.contains(f.location().file())).toList());
+        assertThat(local.findings().size()).isLessThan(port.findings().size());
+    }
+
+    @Test
     void shouldLeaveOutWhatGitignoreIgnoresOnlyWhenAsked() throws IOException {
         write(".gitignore", "# build output\n*.log\n/out/\n!keep.log\nsecrets/**\n");
         write("sub/.gitignore", "local.env\n!important.log\n");
