@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securedeploy.engine.core;
 
+import io.jenkins.plugins.securedeploy.engine.core.ParallelDigests.Chunk;
+import io.jenkins.plugins.securedeploy.engine.core.ParallelDigests.Feed;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes content to a stream and digests it on the way (SHA-256 and SHA-512, what {@link Hashing#file} gives), so that
@@ -27,8 +28,6 @@ public final class HashingOutputStream extends OutputStream {
     static final int CHUNK = 256 * 1024;
     /** Chunks at most: the one being filled, the ones being written or hashed. */
     static final int CHUNKS = 4;
-
-    private static final Chunk END = new Chunk(0);
 
     private final OutputStream target;
     private final EnumMap<DigestAlgorithm, MessageDigest> digesters = new EnumMap<>(DigestAlgorithm.class);
@@ -58,16 +57,6 @@ public final class HashingOutputStream extends OutputStream {
         digesters.put(DigestAlgorithm.SHA256, DigestAlgorithm.SHA256.newMessageDigest());
         digesters.put(DigestAlgorithm.SHA512, DigestAlgorithm.SHA512.newMessageDigest());
         current = new Chunk(chunkSize);
-    }
-
-    private static final class Chunk {
-        final byte[] data;
-        int length;
-        final AtomicInteger pending = new AtomicInteger();
-
-        Chunk(int size) {
-            data = new byte[size];
-        }
     }
 
     @Override
@@ -132,7 +121,7 @@ public final class HashingOutputStream extends OutputStream {
             q.add(c); // each queue holds every chunk and the end: never full
         }
         target.write(c.data, 0, c.length);
-        release(c);
+        ParallelDigests.release(c, free);
         if (next) {
             try {
                 current = free.take();
@@ -155,55 +144,7 @@ public final class HashingOutputStream extends OutputStream {
         for (MessageDigest md : digesters.values()) {
             BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(CHUNKS + 1);
             queues.add(q);
-            Thread t = new Thread(new Feed(q, md, free, failure), "secure-deploy-digest-" + md.getAlgorithm());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-    }
-
-    private static void release(Chunk c, BlockingQueue<Chunk> free) {
-        if (c.pending.decrementAndGet() == 0) {
-            free.add(c);
-        }
-    }
-
-    private void release(Chunk c) {
-        release(c, free);
-    }
-
-    /** Hashes the chunks of one queue until the end (a named class: no lambda for start-up archives to spin). */
-    private static final class Feed implements Runnable {
-        private final BlockingQueue<Chunk> queue;
-        private final MessageDigest md;
-        private final BlockingQueue<Chunk> free;
-        private final Throwable[] failure;
-
-        Feed(BlockingQueue<Chunk> queue, MessageDigest md, BlockingQueue<Chunk> free, Throwable[] failure) {
-            this.queue = queue;
-            this.md = md;
-            this.free = free;
-            this.failure = failure;
-        }
-
-        @Override
-        public void run() {
-            boolean failed = false;
-            try {
-                for (Chunk c = queue.take(); c != END; c = queue.take()) {
-                    if (!failed) {
-                        try {
-                            ParallelDigests.updateInSlices(md, c.data, c.length);
-                        } catch (RuntimeException | Error e) {
-                            failure[0] = e; // read by the writer after join
-                            failed = true;
-                        }
-                    }
-                    release(c, free); // also after a failure, or the writer would wait for the chunk forever
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            threads.add(Feed.start(q, md, free, failure));
         }
     }
 
@@ -260,24 +201,13 @@ public final class HashingOutputStream extends OutputStream {
             return;
         }
         for (BlockingQueue<Chunk> q : queues) {
-            q.add(END);
+            q.add(ParallelDigests.END);
         }
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
+        boolean interrupted = ParallelDigests.join(threads);
         threads = null;
         queues = null;
         free = null;
         if (interrupted) {
-            Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while hashing evidence");
         }
     }

@@ -27,9 +27,11 @@ final class ParallelDigests {
     /** Bytes per {@link MessageDigest#update} call: 128 SHA-512 or 256 SHA-256 blocks. */
     static final int SLICE = 16 * 1024;
 
-    private static final Chunk END = new Chunk(0);
+    /** Put on a feed's queue after the last chunk: the feed ends. */
+    static final Chunk END = new Chunk(0);
 
-    private static final class Chunk {
+    /** A reused buffer of bytes to digest, back to its ring once every digest it was handed to has consumed it. */
+    static final class Chunk {
         final byte[] data;
         int length;
         final AtomicInteger pending = new AtomicInteger();
@@ -56,10 +58,7 @@ final class ParallelDigests {
         for (MessageDigest md : digests.subList(1, digests.size())) {
             BlockingQueue<Chunk> q = new ArrayBlockingQueue<>(CHUNKS + 1);
             queues.add(q);
-            Thread t = new Thread(() -> feed(q, md, free, failure), "secure-deploy-digest-" + md.getAlgorithm());
-            t.setDaemon(true);
-            helpers.add(t);
-            t.start();
+            helpers.add(Feed.start(q, md, free, failure));
         }
         MessageDigest first = digests.get(0);
         long total = 0;
@@ -86,7 +85,9 @@ final class ParallelDigests {
             for (BlockingQueue<Chunk> q : queues) {
                 q.add(END); // each queue has a spare slot for it: at most CHUNKS chunks are ever out
             }
-            join(helpers);
+            if (join(helpers)) {
+                throw new IOException("interrupted while hashing");
+            }
         }
         if (failure[0] != null) {
             throw new IOException("a digest thread failed: " + failure[0], failure[0]);
@@ -101,26 +102,55 @@ final class ParallelDigests {
         }
     }
 
-    private static void feed(BlockingQueue<Chunk> q, MessageDigest md, BlockingQueue<Chunk> free, Throwable[] failure) {
-        boolean failed = false;
-        try {
-            for (Chunk c = q.take(); c != END; c = q.take()) {
-                if (!failed) {
-                    try {
-                        updateInSlices(md, c.data, c.length);
-                    } catch (RuntimeException | Error e) {
-                        failure[0] = e; // read by the caller after join
-                        failed = true;
+    /**
+     * Hashes the chunks of one queue until {@link #END} on a daemon thread of its own (a named class: no lambda for
+     * start-up archives to spin). A failure is kept in {@code failure[0]}, read by the caller after {@link #join}.
+     */
+    static final class Feed implements Runnable {
+        private final BlockingQueue<Chunk> queue;
+        private final MessageDigest md;
+        private final BlockingQueue<Chunk> free;
+        private final Throwable[] failure;
+
+        private Feed(BlockingQueue<Chunk> queue, MessageDigest md, BlockingQueue<Chunk> free, Throwable[] failure) {
+            this.queue = queue;
+            this.md = md;
+            this.free = free;
+            this.failure = failure;
+        }
+
+        /** Starts a feed of {@code md} from {@code queue}, releasing each chunk to {@code free}; returns its thread. */
+        static Thread start(BlockingQueue<Chunk> queue, MessageDigest md, BlockingQueue<Chunk> free,
+                Throwable[] failure) {
+            Thread t = new Thread(new Feed(queue, md, free, failure), "secure-deploy-digest-" + md.getAlgorithm());
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        @Override
+        public void run() {
+            boolean failed = false;
+            try {
+                for (Chunk c = queue.take(); c != END; c = queue.take()) {
+                    if (!failed) {
+                        try {
+                            updateInSlices(md, c.data, c.length);
+                        } catch (RuntimeException | Error e) {
+                            failure[0] = e; // read by the caller after join
+                            failed = true;
+                        }
                     }
+                    release(c, free); // also after a failure, or the one handing out chunks would wait forever
                 }
-                release(c, free); // also after a failure, or the reader would wait for the buffer forever
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static void release(Chunk c, BlockingQueue<Chunk> free) {
+    /** One digest done with {@code c}: the last one puts it back on {@code free}. */
+    static void release(Chunk c, BlockingQueue<Chunk> free) {
         if (c.pending.decrementAndGet() == 0) {
             free.add(c);
         }
@@ -137,7 +167,10 @@ final class ParallelDigests {
         return b.position();
     }
 
-    private static void join(List<Thread> threads) throws IOException {
+    /**
+     * Waits for every thread to end, also when interrupted; returns whether it was (the interrupt is set again then).
+     */
+    static boolean join(List<Thread> threads) {
         boolean interrupted = false;
         for (Thread t : threads) {
             while (true) {
@@ -151,7 +184,7 @@ final class ParallelDigests {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while hashing");
         }
+        return interrupted;
     }
 }
