@@ -257,34 +257,40 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    /** Merges the runs of {@code group} (in the order they were made) into {@code visitor}. */
+    /**
+     * Merges the runs of {@code group} (in the order they were made) into {@code visitor}, through a tree of losers:
+     * the next record is found in one comparison per level, against the record that lost there before, rather than
+     * in up to two per level of a heap.
+     */
     private void merge(List<Path> group, Visitor visitor) throws IOException {
         int n = group.size();
         RunInput[] in = new RunInput[n];
-        int[] heap = new int[n];
         long[] key = new long[n];
-        int live = 0;
+        boolean[] done = new boolean[n];
+        int[] tree = new int[n]; // tree[0]: the next record's run; tree[1, n): the run that lost at each node
         try {
             for (int i = 0; i < n; i++) {
                 in[i] = new RunInput(Files.newInputStream(group.get(i)));
                 if (in[i].next()) {
-                    heap[live++] = i;
                     key[i] = order.key(in[i].bytes(), in[i].offset());
+                } else {
+                    done[i] = true;
                 }
             }
-            for (int k = live / 2 - 1; k >= 0; k--) {
-                down(heap, live, k, in, key);
+            Arrays.fill(tree, n); // n: a run before every other, so each run played in below rises past it
+            for (int i = n - 1; i >= 0; i--) {
+                tree[0] = play(tree, n, i, in, key, done);
             }
-            while (live > 0) {
-                int run = heap[0];
+            while (!done[tree[0]]) {
+                int run = tree[0];
                 RunInput top = in[run];
                 visitor.visit(top.bytes(), top.offset(), top.length());
                 if (top.next()) {
                     key[run] = order.key(top.bytes(), top.offset());
                 } else {
-                    heap[0] = heap[--live];
+                    done[run] = true;
                 }
-                down(heap, live, 0, in, key);
+                tree[0] = play(tree, n, run, in, key, done);
             }
         } finally {
             for (RunInput r : in) {
@@ -295,31 +301,36 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
+    /** Plays run {@code run}'s record up from its leaf, leaving each loser at its node; returns the winner. */
+    private int play(int[] tree, int n, int run, RunInput[] in, long[] key, boolean[] done) {
+        int winner = run;
+        for (int t = (run + n) >>> 1; t > 0; t >>>= 1) {
+            int other = tree[t];
+            if (wins(other, winner, n, in, key, done)) {
+                tree[t] = winner;
+                winner = other;
+            }
+        }
+        return winner;
+    }
+
+    /** Whether run {@code a}'s record comes before run {@code b}'s: run n before all, an ended run after all. */
+    private boolean wins(int a, int b, int n, RunInput[] in, long[] key, boolean[] done) {
+        if (a == n || b == n) {
+            return a == n;
+        }
+        if (done[a] || done[b]) {
+            return !done[a];
+        }
+        return before(in, key, a, b);
+    }
+
     private boolean before(RunInput[] in, long[] key, int a, int b) {
         if (key[a] != key[b]) {
             return key[a] < key[b];
         }
         int c = order.decides(key[a]) ? 0 : order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
         return c < 0 || c == 0 && a < b;
-    }
-
-    private void down(int[] heap, int live, int k, RunInput[] in, long[] key) {
-        int v = heap[k];
-        while (true) {
-            int child = 2 * k + 1;
-            if (child >= live) {
-                break;
-            }
-            if (child + 1 < live && before(in, key, heap[child + 1], heap[child])) {
-                child++;
-            }
-            if (!before(in, key, heap[child], v)) {
-                break;
-            }
-            heap[k] = heap[child];
-            k = child;
-        }
-        heap[k] = v;
     }
 
     private Path newRun() {
