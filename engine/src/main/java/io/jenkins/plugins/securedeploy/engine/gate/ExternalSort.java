@@ -31,6 +31,14 @@ final class ExternalSort implements AutoCloseable {
         void keys(byte[] records, int[] offsets, int n, long[] keys);
 
         /**
+         * Record {@code i} of the chunk at {@code offsets[i]} is complete (records {@code 0..i-1} were passed here
+         * before, since the chunk began at {@code i == 0}): the order may key it now, while it is at hand, into
+         * {@code keys[i]}, for {@link #keys} to keep what is still right then.
+         */
+        default void added(byte[] records, int[] offsets, int i, long[] keys) {
+        }
+
+        /**
          * The key of one record, as {@link #keys} would give it but comparable across every chunk keyed so far
          * (the merge's).
          */
@@ -72,7 +80,7 @@ final class ExternalSort implements AutoCloseable {
     private int[] lengths = new int[256];
     private int count;
     private int start;
-    private long[] keys = new long[0];
+    private long[] keys = new long[256];
     private int[] sortedIndex = new int[0];
     private int[] scratch = new int[0];
     private boolean sorted = true;
@@ -121,9 +129,11 @@ final class ExternalSort implements AutoCloseable {
         if (count == offsets.length) {
             offsets = Arrays.copyOf(offsets, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);
+            keys = Arrays.copyOf(keys, count * 2);
         }
         offsets[count] = start;
         lengths[count] = used - start;
+        order.added(records, offsets, count, keys);
         count++;
         sorted = false;
         size++;
@@ -203,8 +213,7 @@ final class ExternalSort implements AutoCloseable {
 
     private void sort() {
         int n = count;
-        if (keys.length < n) {
-            keys = new long[Math.max(n, keys.length * 2)];
+        if (sortedIndex.length < n) { // the keys grow with the offsets
             sortedIndex = new int[keys.length];
             scratch = new int[keys.length];
         }
@@ -350,7 +359,7 @@ final class ExternalSort implements AutoCloseable {
         records = new byte[1 << 16];
         offsets = new int[256];
         lengths = new int[256];
-        keys = new long[0];
+        keys = new long[256];
         sortedIndex = new int[0];
         scratch = new int[0];
         for (Path p : runs) {
