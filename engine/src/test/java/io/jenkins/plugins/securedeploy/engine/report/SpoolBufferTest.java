@@ -85,7 +85,7 @@ class SpoolBufferTest {
 
     private static String escaped(String s) {
         StringBuilder e = new StringBuilder();
-        s.chars().forEach(c -> e.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        s.chars().forEach(c -> e.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format(java.util.Locale.ROOT, "\\u%04X", c)));
         return e.toString();
     }
 
