@@ -83,6 +83,7 @@ final class ExternalSort implements AutoCloseable {
     private long[] keys = new long[256];
     private int[] sortedIndex = new int[0];
     private int[] scratch = new int[0];
+    private long[] packed = new long[0];
     private boolean sorted = true;
     private long size;
     private int made;
@@ -211,17 +212,37 @@ final class ExternalSort implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Sorts the held records: by their keys with the index in the low bits (a primitive sort of longs, the keys'
+     * bits that the index leaves room for first), then each group whose kept bits are equal by {@link #compare}.
+     */
     private void sort() {
         int n = count;
         if (sortedIndex.length < n) { // the keys grow with the offsets
             sortedIndex = new int[keys.length];
             scratch = new int[keys.length];
+            packed = new long[keys.length];
         }
         order.keys(records, offsets, n, keys);
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        long index = (1L << bits) - 1;
         for (int i = 0; i < n; i++) {
-            sortedIndex[i] = i;
+            packed[i] = keys[i] & ~index | i; // keys are non-negative, so are these
         }
-        mergeSort(sortedIndex, scratch, 0, n);
+        Arrays.sort(packed, 0, n);
+        int from = 0;
+        for (int k = 0; k < n; k++) {
+            sortedIndex[k] = (int) (packed[k] & index);
+            if ((packed[k] ^ packed[from]) > index) { // a new group: the ones before keep their places
+                if (k - from > 1) {
+                    mergeSort(sortedIndex, scratch, from, k);
+                }
+                from = k;
+            }
+        }
+        if (n - from > 1) {
+            mergeSort(sortedIndex, scratch, from, n);
+        }
     }
 
     private int compare(int i, int j) {
@@ -362,6 +383,7 @@ final class ExternalSort implements AutoCloseable {
         keys = new long[256];
         sortedIndex = new int[0];
         scratch = new int[0];
+        packed = new long[0];
         for (Path p : runs) {
             Files.deleteIfExists(p);
         }
