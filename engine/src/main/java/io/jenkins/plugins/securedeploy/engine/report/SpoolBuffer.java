@@ -19,20 +19,9 @@ final class SpoolBuffer extends OutputStream {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
-    /** The two digits of each number below 100, tens first. */
-    private static final byte[] PAIRS = pairs();
 
     private byte[] buf = new byte[1024];
     private int count;
-
-    private static byte[] pairs() {
-        byte[] p = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            p[2 * i] = (byte) ('0' + i / 10);
-            p[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        return p;
-    }
 
     void reset() {
         count = 0;
@@ -203,16 +192,15 @@ final class SpoolBuffer extends OutputStream {
         while (x >= 100) { // two digits a step, as Integer.toString does
             int q = x / 100;
             int r = x - q * 100;
-            b[--at] = PAIRS[2 * r + 1];
-            b[--at] = PAIRS[2 * r];
+            b[--at] = (byte) ('0' + r % 10);
+            b[--at] = (byte) ('0' + r / 10);
             x = q;
         }
         if (x >= 10) {
-            b[--at] = PAIRS[2 * x + 1];
-            b[--at] = PAIRS[2 * x];
-        } else {
-            b[--at] = (byte) ('0' + x);
+            b[--at] = (byte) ('0' + x % 10);
+            x /= 10;
         }
+        b[--at] = (byte) ('0' + x);
         count += digits;
     }
 }
