@@ -11,10 +11,10 @@ import java.util.List;
 /**
  * Sorts any number of byte records in bounded memory: up to {@code chunk} records (and at most {@code chunkBytes}
  * of them) are held in one array and sorted in memory - by a packed {@code long} key per record first
- * ({@link Order#keys}), by {@link Order#compare} only where keys are equal, an index array rather than objects -
- * beyond that each full chunk is written, sorted, as a run file under {@code dir}, and {@link #forEach} merges the
- * runs (at most {@value #FAN_IN} at a time, in passes when there are more), comparing records where they lie in the
- * runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
+ * ({@link Order#added} as each is committed, {@link Order#keys}), by {@link Order#compare} only where keys are
+ * equal, an index array rather than objects - beyond that each full chunk is written, sorted, as a run file under
+ * {@code dir}, and {@link #forEach} merges the runs (at most {@value #FAN_IN} at a time, in passes when there are
+ * more, through a tree of losers), comparing records where they lie in the runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
  * the result is that of a stable sort by {@link Order#compare}. {@link #forEach} may be called again; {@link #close}
  * deletes the runs.
  */
