@@ -11,10 +11,10 @@ import java.util.List;
 /**
  * Sorts any number of byte records in bounded memory: up to {@code chunk} records (and at most {@code chunkBytes}
  * of them) are held in one array and sorted in memory - by a packed {@code long} key per record first
- * ({@link Order#keys}), by {@link Order#compare} only where keys are equal, an index array rather than objects -
- * beyond that each full chunk is written, sorted, as a run file under {@code dir}, and {@link #forEach} merges the
- * runs (at most {@value #FAN_IN} at a time, in passes when there are more), comparing records where they lie in the
- * runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
+ * ({@link Order#added} as each is committed, {@link Order#keys}), by {@link Order#compare} only where keys are
+ * equal, an index array rather than objects - beyond that each full chunk is written, sorted, as a run file under
+ * {@code dir}, and {@link #forEach} merges the runs (at most {@value #FAN_IN} at a time, in passes when there are
+ * more, through a tree of losers), comparing records where they lie in the runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
  * the result is that of a stable sort by {@link Order#compare}. {@link #forEach} may be called again; {@link #close}
  * deletes the runs.
  */
@@ -29,6 +29,14 @@ final class ExternalSort implements AutoCloseable {
          * a smaller key means an earlier record by {@link #compare} (equal keys say nothing).
          */
         void keys(byte[] records, int[] offsets, int n, long[] keys);
+
+        /**
+         * Record {@code i} of the chunk at {@code offsets[i]} is complete (records {@code 0..i-1} were passed here
+         * before, since the chunk began at {@code i == 0}): the order may key it now, while it is at hand, into
+         * {@code keys[i]}, for {@link #keys} to keep what is still right then.
+         */
+        default void added(byte[] records, int[] offsets, int i, long[] keys) {
+        }
 
         /**
          * The key of one record, as {@link #keys} would give it but comparable across every chunk keyed so far
@@ -72,9 +80,10 @@ final class ExternalSort implements AutoCloseable {
     private int[] lengths = new int[256];
     private int count;
     private int start;
-    private long[] keys = new long[0];
+    private long[] keys = new long[256];
     private int[] sortedIndex = new int[0];
     private int[] scratch = new int[0];
+    private long[] packed = new long[0];
     private boolean sorted = true;
     private long size;
     private int made;
@@ -121,9 +130,11 @@ final class ExternalSort implements AutoCloseable {
         if (count == offsets.length) {
             offsets = Arrays.copyOf(offsets, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);
+            keys = Arrays.copyOf(keys, count * 2);
         }
         offsets[count] = start;
         lengths[count] = used - start;
+        order.added(records, offsets, count, keys);
         count++;
         sorted = false;
         size++;
@@ -201,18 +212,37 @@ final class ExternalSort implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Sorts the held records: by their keys with the index in the low bits (a primitive sort of longs, the keys'
+     * bits that the index leaves room for first), then each group whose kept bits are equal by {@link #compare}.
+     */
     private void sort() {
         int n = count;
-        if (keys.length < n) {
-            keys = new long[Math.max(n, keys.length * 2)];
+        if (sortedIndex.length < n) { // the keys grow with the offsets
             sortedIndex = new int[keys.length];
             scratch = new int[keys.length];
+            packed = new long[keys.length];
         }
         order.keys(records, offsets, n, keys);
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        long index = (1L << bits) - 1;
         for (int i = 0; i < n; i++) {
-            sortedIndex[i] = i;
+            packed[i] = keys[i] & ~index | i; // keys are non-negative, so are these
         }
-        mergeSort(sortedIndex, scratch, 0, n);
+        Arrays.sort(packed, 0, n);
+        int from = 0;
+        for (int k = 0; k < n; k++) {
+            sortedIndex[k] = (int) (packed[k] & index);
+            if ((packed[k] ^ packed[from]) > index) { // a new group: the ones before keep their places
+                if (k - from > 1) {
+                    mergeSort(sortedIndex, scratch, from, k);
+                }
+                from = k;
+            }
+        }
+        if (n - from > 1) {
+            mergeSort(sortedIndex, scratch, from, n);
+        }
     }
 
     private int compare(int i, int j) {
@@ -257,34 +287,40 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
-    /** Merges the runs of {@code group} (in the order they were made) into {@code visitor}. */
+    /**
+     * Merges the runs of {@code group} (in the order they were made) into {@code visitor}, through a tree of losers:
+     * the next record is found in one comparison per level, against the record that lost there before, rather than
+     * in up to two per level of a heap.
+     */
     private void merge(List<Path> group, Visitor visitor) throws IOException {
         int n = group.size();
         RunInput[] in = new RunInput[n];
-        int[] heap = new int[n];
         long[] key = new long[n];
-        int live = 0;
+        boolean[] done = new boolean[n];
+        int[] tree = new int[n]; // tree[0]: the next record's run; tree[1, n): the run that lost at each node
         try {
             for (int i = 0; i < n; i++) {
                 in[i] = new RunInput(Files.newInputStream(group.get(i)));
                 if (in[i].next()) {
-                    heap[live++] = i;
                     key[i] = order.key(in[i].bytes(), in[i].offset());
+                } else {
+                    done[i] = true;
                 }
             }
-            for (int k = live / 2 - 1; k >= 0; k--) {
-                down(heap, live, k, in, key);
+            Arrays.fill(tree, n); // n: a run before every other, so each run played in below rises past it
+            for (int i = n - 1; i >= 0; i--) {
+                tree[0] = play(tree, n, i, in, key, done);
             }
-            while (live > 0) {
-                int run = heap[0];
+            while (!done[tree[0]]) {
+                int run = tree[0];
                 RunInput top = in[run];
                 visitor.visit(top.bytes(), top.offset(), top.length());
                 if (top.next()) {
                     key[run] = order.key(top.bytes(), top.offset());
                 } else {
-                    heap[0] = heap[--live];
+                    done[run] = true;
                 }
-                down(heap, live, 0, in, key);
+                tree[0] = play(tree, n, run, in, key, done);
             }
         } finally {
             for (RunInput r : in) {
@@ -295,31 +331,36 @@ final class ExternalSort implements AutoCloseable {
         }
     }
 
+    /** Plays run {@code run}'s record up from its leaf, leaving each loser at its node; returns the winner. */
+    private int play(int[] tree, int n, int run, RunInput[] in, long[] key, boolean[] done) {
+        int winner = run;
+        for (int t = (run + n) >>> 1; t > 0; t >>>= 1) {
+            int other = tree[t];
+            if (wins(other, winner, n, in, key, done)) {
+                tree[t] = winner;
+                winner = other;
+            }
+        }
+        return winner;
+    }
+
+    /** Whether run {@code a}'s record comes before run {@code b}'s: run n before all, an ended run after all. */
+    private boolean wins(int a, int b, int n, RunInput[] in, long[] key, boolean[] done) {
+        if (a == n || b == n) {
+            return a == n;
+        }
+        if (done[a] || done[b]) {
+            return !done[a];
+        }
+        return before(in, key, a, b);
+    }
+
     private boolean before(RunInput[] in, long[] key, int a, int b) {
         if (key[a] != key[b]) {
             return key[a] < key[b];
         }
         int c = order.decides(key[a]) ? 0 : order.compare(in[a].bytes(), in[a].offset(), in[b].bytes(), in[b].offset());
         return c < 0 || c == 0 && a < b;
-    }
-
-    private void down(int[] heap, int live, int k, RunInput[] in, long[] key) {
-        int v = heap[k];
-        while (true) {
-            int child = 2 * k + 1;
-            if (child >= live) {
-                break;
-            }
-            if (child + 1 < live && before(in, key, heap[child + 1], heap[child])) {
-                child++;
-            }
-            if (!before(in, key, heap[child], v)) {
-                break;
-            }
-            heap[k] = heap[child];
-            k = child;
-        }
-        heap[k] = v;
     }
 
     private Path newRun() {
@@ -339,9 +380,10 @@ final class ExternalSort implements AutoCloseable {
         records = new byte[1 << 16];
         offsets = new int[256];
         lengths = new int[256];
-        keys = new long[0];
+        keys = new long[256];
         sortedIndex = new int[0];
         scratch = new int[0];
+        packed = new long[0];
         for (Path p : runs) {
             Files.deleteIfExists(p);
         }

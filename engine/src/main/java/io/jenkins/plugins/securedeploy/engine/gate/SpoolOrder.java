@@ -2,6 +2,9 @@ package io.jenkins.plugins.securedeploy.engine.gate;
 
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.report.CompactFinding;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -23,6 +26,9 @@ final class SpoolOrder implements ExternalSort.Order {
     /** Distinct tools the report key tells apart; more, and the key holds the rank only. */
     static final int TOOLS = 4096;
     private static final int[] RANK = ranks();
+    private static final VarHandle LITTLE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BIG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
 
     private final int at;
     private final List<String> tools;
@@ -30,6 +36,15 @@ final class SpoolOrder implements ExternalSort.Order {
     private int toolBits;
     private String firstFingerprint;
     private int shared;
+    /** Records of the chunk keyed as they were added ({@link #added}), or -1 when {@link #keys} must key them all. */
+    private int addedCount = -1;
+    /** The fingerprint slot of the chunk's first record, and where its characters are if plain (else -1). */
+    private int chunkFirst;
+    private int chunkFirstChars;
+    /** The prefix the fingerprints added to the chunk share. */
+    private int chunkShared;
+    /** Keys from here up were made with {@link #chunkShared} and the tools' places as they are. */
+    private int fresh;
 
     private SpoolOrder(int at, List<String> tools) {
         this.at = at;
@@ -107,12 +122,54 @@ final class SpoolOrder implements ExternalSort.Order {
         return free >= 8 && (key >>> (free - free / 8 * 8) & 0xFF) == 0;
     }
 
+    /**
+     * Keys the record while it is at hand: after the prefix the chunk's fingerprints share so far, which only
+     * shrinks, so when it does (or a new tool moves the tools' places) the keys made before are made again in
+     * {@link #keys}, and only those.
+     */
+    @Override
+    public void added(byte[] records, int[] offsets, int i, long[] keys) {
+        int fp = CompactFinding.fingerprint(offsets[i] + at);
+        if (i == 0) {
+            chunkFirst = fp;
+            chunkFirstChars = CompactFinding.plainText(records, fp);
+            chunkShared = CompactFinding.textLength(records, fp);
+            fresh = 0;
+        } else if (i != addedCount) {
+            addedCount = -1;
+            return;
+        } else if (chunkShared > 0) {
+            int chars = CompactFinding.plainText(records, fp);
+            int common = chunkFirstChars >= 0 && chars >= 0 // both plain (the common case): bytes in place
+                    ? common(records, chunkFirstChars, chars,
+                            Math.min(chunkShared, CompactFinding.textLength(records, fp)))
+                    : CompactFinding.commonPrefix(records, chunkFirst, records, fp, chunkShared);
+            if (common < chunkShared) {
+                chunkShared = common;
+                fresh = i;
+            }
+        }
+        if (tools != null && places.length != tools.size()) {
+            places();
+            fresh = i;
+        }
+        keys[i] = key(records, offsets[i], chunkShared);
+        addedCount = i + 1;
+    }
+
     @Override
     public void keys(byte[] records, int[] offsets, int n, long[] keys) {
         if (n == 0) {
             return;
         }
         int first = CompactFinding.fingerprint(offsets[0] + at);
+        if (n == addedCount && (tools == null || places.length == tools.size())) {
+            share(records, first, chunkShared);
+            for (int i = 0; i < fresh; i++) {
+                keys[i] = key(records, offsets[i], chunkShared);
+            }
+            return;
+        }
         int local = sharedPrefix(records, offsets, n, first);
         share(records, first, local);
         for (int i = 0; i < n; i++) {
@@ -200,11 +257,39 @@ final class SpoolOrder implements ExternalSort.Order {
         return shared;
     }
 
+    /** How many of the {@code m} bytes from {@code b[x]} and from {@code b[y]} are equal from the start. */
+    private static int common(byte[] b, int x, int y, int m) {
+        int k = 0;
+        while (k < m) {
+            if (Math.max(x, y) + k > b.length - Long.BYTES) {
+                while (k < m && b[x + k] == b[y + k]) {
+                    k++;
+                }
+                return k;
+            }
+            long d = (long) LITTLE.get(b, x + k) ^ (long) LITTLE.get(b, y + k); // first byte lowest
+            if (m - k < Long.BYTES) {
+                d &= -1L >>> Long.SIZE - Byte.SIZE * (m - k);
+            }
+            if (d != 0) {
+                return k + (Long.numberOfTrailingZeros(d) >>> 3);
+            }
+            k += Long.BYTES;
+        }
+        return m;
+    }
+
     /** {@code count} characters of the slot's string from {@code from}, packed 8 bits each below bit {@code top}. */
     static long chars(byte[] b, int slot, int from, int count, int top) {
         int length = CompactFinding.textLength(b, slot);
         int plain = CompactFinding.plainText(b, slot);
         if (plain >= 0 && from + count <= length) { // the common case: printable ASCII, long enough
+            int at = plain + from;
+            if (count > 0 && count < Long.BYTES && at <= b.length - Long.BYTES) {
+                // the count bytes at once, first highest, each plus one (printable ASCII: no carry)
+                int unused = Long.SIZE - Byte.SIZE * count;
+                return ((long) BIG.get(b, at) >>> unused) + (ONES >>> unused) << top - Byte.SIZE * count;
+            }
             long key = 0;
             for (int k = 0; k < count; k++) {
                 key = key << 8 | (b[plain + from + k] & 0xFF) + 1;

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.securedeploy.engine.report;
 
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -8,6 +12,14 @@ import java.util.Arrays;
  * {@link CompactFinding}'s slots and of the numbers a finding's layout needs.
  */
 final class SpoolBuffer extends OutputStream {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+
     private byte[] buf = new byte[1024];
     private int count;
 
@@ -86,8 +98,64 @@ final class SpoolBuffer extends OutputStream {
         return false;
     }
 
-    /** {@code s} in quotes if every char is printable ASCII other than quote and backslash; else false. */
+    /**
+     * {@code s} in quotes if every char is printable ASCII other than quote and backslash; else false. The string's
+     * ISO-8859-1 bytes (a copy of a Latin-1 coded string's own) are checked eight at a time: when each is printable
+     * ASCII other than quote, backslash and {@code ?} they are its chars; a {@code ?} may stand for a char the
+     * charset lacks, so then (as for any other string) the chars are checked one by one.
+     */
     boolean plain(String s) {
+        int n = s.length();
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (latin1.length != n || !printable(latin1)) {
+            return plainChars(s);
+        }
+        room(n + 2);
+        byte[] b = buf;
+        int at = count;
+        b[at] = '"';
+        System.arraycopy(latin1, 0, b, at + 1, n);
+        b[at + n + 1] = '"';
+        count = at + n + 2;
+        return true;
+    }
+
+    /** Whether every byte is printable ASCII other than quote, backslash and question mark. */
+    static boolean printable(byte[] b) {
+        int n = b.length;
+        if (n < Long.BYTES) {
+            for (byte c : b) {
+                if (c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '?') {
+                    return false;
+                }
+            }
+            return true;
+        }
+        long bad = 0;
+        int i = 0;
+        for (; i <= n - Long.BYTES; i += Long.BYTES) {
+            bad |= forbidden((long) LONGS.get(b, i));
+        }
+        if (i < n) { // the last eight bytes, some of them again
+            bad |= forbidden((long) LONGS.get(b, n - Long.BYTES));
+        }
+        return bad == 0;
+    }
+
+    /**
+     * The top bit of some byte set if any of the eight is not printable ASCII or is a quote, backslash or question
+     * mark, else 0 (a byte from 0x7F up: {@code w + 1} or {@code w} has its top bit; below 0x20: {@code w - 0x20}
+     * borrows where {@code w} has not; the others: a zero byte of {@code w ^ c}).
+     */
+    private static long forbidden(long w) {
+        long q = w ^ QUOTES;
+        long bs = w ^ BACKSLASHES;
+        long qm = w ^ QUESTION_MARKS;
+        return (w | w + ONES | (w - SPACES) & ~w | (q - ONES) & ~q | (bs - ONES) & ~bs | (qm - ONES) & ~qm) & HIGH;
+    }
+
+    /** {@link #plain}, a char at a time. */
+    private boolean plainChars(String s) {
         int n = s.length();
         room(n + 2);
         byte[] b = buf;
