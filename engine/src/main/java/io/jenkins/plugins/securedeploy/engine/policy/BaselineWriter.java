@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
+import io.jenkins.plugins.securedeploy.engine.json.PrettyJson;
 import io.jenkins.plugins.securedeploy.engine.json.RawJsonSlice;
 import io.jenkins.plugins.securedeploy.engine.scan.Finding;
 import java.io.IOException;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the baseline file a later run compares against: fingerprints plus minimal data, sorted, stable. */
+/**
+ * Writes the baseline file a later run compares against: fingerprints plus minimal data, sorted, stable; pretty-printed
+ * with one entry per line, each compact ({@link PrettyJson#elementPerLine()}).
+ */
 public final class BaselineWriter {
     public static final String FORMAT = "secure-deploy-baseline";
 
@@ -39,10 +43,12 @@ public final class BaselineWriter {
     /** Entries already one per fingerprint and sorted by it (a gate's spool on disk), streamed. */
     public void write(Entries sorted, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            PrettyJson printer = new PrettyJson();
+            g.setPrettyPrinter(printer);
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
+            printer.elementPerLine();
             g.writeArrayFieldStart("findings");
             sorted.forEach(e -> writeEntry(g, e));
             g.writeEndArray();
@@ -57,10 +63,12 @@ public final class BaselineWriter {
     public void writeLaidOut(LaidOutEntries sorted, OutputStream out) throws IOException {
         RawJsonSlice slice = new RawJsonSlice();
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            PrettyJson printer = new PrettyJson();
+            g.setPrettyPrinter(printer);
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
+            printer.elementPerLine();
             g.writeArrayFieldStart("findings");
             sorted.forEach((b, off, len) -> g.writeRawValue(slice.set(b, off, len)));
             g.writeEndArray();

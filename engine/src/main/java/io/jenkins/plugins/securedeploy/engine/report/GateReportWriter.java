@@ -24,7 +24,9 @@ import java.nio.file.Path;
 
 /**
  * Writes a {@link GateReport} as JSON with a fixed field order (diffable, stable across runs), valid against the
- * shipped {@code gate-report.schema.json}.
+ * shipped {@code gate-report.schema.json}: pretty-printed, except that the {@code findings} and {@code fixed} lists
+ * hold one element per line, each compact ({@link PrettyJson#elementPerLine()}), so that {@code grep} prints a whole
+ * finding and {@code diff} shows one line per changed finding.
  */
 public final class GateReportWriter {
     public static final String FORMAT = "secure-deploy-gate-report";
@@ -103,7 +105,8 @@ public final class GateReportWriter {
 
     private void writeWith(GateReport r, FindingsArray findings, OutputStream out) throws IOException {
         try (JsonGenerator g = Json.strict().factory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.setPrettyPrinter(new PrettyJson());
+            PrettyJson printer = new PrettyJson();
+            g.setPrettyPrinter(printer);
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", 1);
@@ -111,9 +114,11 @@ public final class GateReportWriter {
             g.writeStringField("policy", r.policySource());
             decision(g, r);
             summary(g, r);
+            printer.elementPerLine();
             g.writeArrayFieldStart("findings");
             findings.write(g);
             g.writeEndArray();
+            printer.elementPerLine();
             g.writeArrayFieldStart("fixed");
             for (BaselineEntry e : r.fixed()) {
                 BaselineWriter.writeEntry(g, e);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.securedeploy.engine.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import io.jenkins.plugins.securedeploy.engine.core.Location;
 import io.jenkins.plugins.securedeploy.engine.core.Severity;
 import io.jenkins.plugins.securedeploy.engine.json.Json;
@@ -18,49 +17,49 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * One finding as gate-report.json lists it (an element of its {@code findings} array, pretty-printed two levels
- * deep), encoded on its own: a gate encodes every finding once, as it arrives, in a {@link #compact} form (its values
- * as JSON, without the names and white space around them: see {@link CompactFinding}) that it sorts on disk, and
- * lays each out as the report lists it ({@link #layout}) or as the next baseline lists its entry
- * ({@link #layoutBaseline}) when writing. The same bytes as {@link GateReportWriter}'s and
- * {@code BaselineWriter}'s generators write in place: the fixed layout (names, separators, indentation) is
- * pre-encoded, a string of printable ASCII without quote or backslash is copied, and every other value (any other
- * string, a score) is written by a generator of the same strict factory, so escaping and number formats are
- * Jackson's own. One instance per thread (it reuses its buffers).
+ * One finding as gate-report.json lists it (an element of its {@code findings} array: compact, on a line of its own,
+ * see {@code PrettyJson#elementPerLine()}), encoded on its own: a gate encodes every finding once, as it arrives, in
+ * a {@link #compact} form (its values as JSON, without the names and separators around them: see
+ * {@link CompactFinding}) that it sorts on disk, and lays each out as the report lists it ({@link #layout}) or as the
+ * next baseline lists its entry ({@link #layoutBaseline}) when writing. The same bytes as {@link GateReportWriter}'s
+ * and {@code BaselineWriter}'s generators write in place: the fixed layout (names and separators) is pre-encoded, a
+ * string of printable ASCII without quote or backslash is copied, and every other value (any other string, a score)
+ * is written by a generator of the same strict factory, so escaping and number formats are Jackson's own. One
+ * instance per thread (it reuses its buffers).
  */
 public final class SpooledFindingWriter {
-    private static final byte[] FINGERPRINT = first(2, "fingerprint");
-    private static final byte[] TOOL = field(2, "tool");
-    private static final byte[] RULE_ID = field(2, "ruleId");
-    private static final byte[] TITLE = field(2, "title");
-    private static final byte[] SEVERITY = field(2, "severity");
-    private static final byte[] CATEGORY = field(2, "category");
-    private static final byte[] SCORE = field(2, "score");
-    private static final byte[] IDS = field(2, "ids");
-    private static final byte[] PACKAGE = field(2, "package");
-    private static final byte[] NAME = first(3, "name");
-    private static final byte[] VERSION = field(3, "version");
-    private static final byte[] FIXED_VERSION = field(3, "fixedVersion");
-    private static final byte[] PURL = field(3, "purl");
-    private static final byte[] LOCATION = field(2, "location");
-    private static final byte[] FILE = first(3, "file");
-    private static final byte[] POINTER = field(3, "pointer");
-    private static final byte[] LINE = field(3, "line");
-    private static final byte[] COLUMN = field(3, "column");
-    private static final byte[] END_INNER = ascii(indent(2) + "}");
-    private static final byte[] STATUS_NEW = ascii(new String(field(2, "status"), StandardCharsets.US_ASCII)
+    private static final byte[] FINGERPRINT = first("fingerprint");
+    private static final byte[] TOOL = field("tool");
+    private static final byte[] RULE_ID = field("ruleId");
+    private static final byte[] TITLE = field("title");
+    private static final byte[] SEVERITY = field("severity");
+    private static final byte[] CATEGORY = field("category");
+    private static final byte[] SCORE = field("score");
+    private static final byte[] IDS = field("ids");
+    private static final byte[] PACKAGE = field("package");
+    private static final byte[] NAME = first("name");
+    private static final byte[] VERSION = field("version");
+    private static final byte[] FIXED_VERSION = field("fixedVersion");
+    private static final byte[] PURL = field("purl");
+    private static final byte[] LOCATION = field("location");
+    private static final byte[] FILE = first("file");
+    private static final byte[] POINTER = field("pointer");
+    private static final byte[] LINE = field("line");
+    private static final byte[] COLUMN = field("column");
+    private static final byte[] END_INNER = ascii("}");
+    private static final byte[] STATUS_NEW = ascii(new String(field("status"), StandardCharsets.US_ASCII)
             + "\"new\"");
-    private static final byte[] STATUS_UNCHANGED = ascii(new String(field(2, "status"), StandardCharsets.US_ASCII)
+    private static final byte[] STATUS_UNCHANGED = ascii(new String(field("status"), StandardCharsets.US_ASCII)
             + "\"unchanged\"");
-    private static final byte[] COUNTED_TRUE = ascii(new String(field(2, "counted"), StandardCharsets.US_ASCII)
+    private static final byte[] COUNTED_TRUE = ascii(new String(field("counted"), StandardCharsets.US_ASCII)
             + "true");
-    private static final byte[] COUNTED_FALSE = ascii(new String(field(2, "counted"), StandardCharsets.US_ASCII)
+    private static final byte[] COUNTED_FALSE = ascii(new String(field("counted"), StandardCharsets.US_ASCII)
             + "false");
-    private static final byte[] WAIVED_BY = field(2, "waivedBy");
-    private static final byte[] EXPIRED_WAIVER = field(2, "expiredWaiver");
-    private static final byte[] END = ascii(indent(1) + "}");
+    private static final byte[] WAIVED_BY = field("waivedBy");
+    private static final byte[] EXPIRED_WAIVER = field("expiredWaiver");
+    private static final byte[] END = ascii("}");
     private static final byte[] NULL = ascii("null");
-    private static final byte[] EMPTY_ARRAY = ascii("[ ]");
+    private static final byte[] EMPTY_ARRAY = ascii("[]");
     private static final byte[][] SEVERITIES = quoted(Severity.values());
     private static final byte[][] CATEGORIES = quoted(Category.values());
     private static final int NEW = 1;
@@ -87,21 +86,16 @@ public final class SpooledFindingWriter {
         exact.setRootValueSeparator(null);
     }
 
-    private static String indent(int level) {
-        DefaultIndenter lf = DefaultIndenter.SYSTEM_LINEFEED_INSTANCE;
-        return lf.getEol() + lf.getIndent().repeat(level);
-    }
-
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] first(int level, String name) {
-        return ascii("{" + indent(level) + "\"" + name + "\" : ");
+    private static byte[] first(String name) {
+        return ascii("{\"" + name + "\":");
     }
 
-    private static byte[] field(int level, String name) {
-        return ascii("," + indent(level) + "\"" + name + "\" : ");
+    private static byte[] field(String name) {
+        return ascii(",\"" + name + "\":");
     }
 
     private static byte[][] quoted(Enum<?>[] values) {
@@ -332,9 +326,8 @@ public final class SpooledFindingWriter {
         ids.write('[');
         boolean first = true;
         for (String id : f.ids()) {
-            ids.write(first ? ' ' : ',');
             if (!first) {
-                ids.write(' ');
+                ids.write(',');
             }
             if (!ids.plain(id)) {
                 exactOut.reset();
@@ -344,7 +337,6 @@ public final class SpooledFindingWriter {
             }
             first = false;
         }
-        ids.write(' ');
         ids.write(']');
         compact.slot(ids.bytes(), 0, ids.size(), false);
     }

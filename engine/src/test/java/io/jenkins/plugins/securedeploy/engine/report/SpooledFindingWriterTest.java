@@ -95,7 +95,7 @@ class SpooledFindingWriterTest {
             }
         }, spliced);
         String expected = inPlace.toString(StandardCharsets.UTF_8);
-        assertThat(expected).contains("\\\"", "\\u0000", "\\uD800", "null", "ü", "\u20AC", "\"waivedBy\" : \"id CVE-2023-9999");
+        assertThat(expected).contains("\\\"", "\\u0000", "\\uD800", "null", "ü", "\u20AC", "\"waivedBy\":\"id CVE-2023-9999");
         assertThat(spliced.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(spliced.toByteArray()).isEqualTo(inPlace.toByteArray());
     }
