@@ -26,7 +26,6 @@ final class SpoolOrder implements ExternalSort.Order {
     /** Distinct tools the report key tells apart; more, and the key holds the rank only. */
     static final int TOOLS = 4096;
     private static final int[] RANK = ranks();
-    private static final VarHandle LITTLE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle BIG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
 
@@ -38,9 +37,8 @@ final class SpoolOrder implements ExternalSort.Order {
     private int shared;
     /** Records of the chunk keyed as they were added ({@link #added}), or -1 when {@link #keys} must key them all. */
     private int addedCount = -1;
-    /** The fingerprint slot of the chunk's first record, and where its characters are if plain (else -1). */
+    /** The fingerprint slot of the chunk's first record. */
     private int chunkFirst;
-    private int chunkFirstChars;
     /** The prefix the fingerprints added to the chunk share. */
     private int chunkShared;
     /** Keys from here up were made with {@link #chunkShared} and the tools' places as they are. */
@@ -132,18 +130,13 @@ final class SpoolOrder implements ExternalSort.Order {
         int fp = CompactFinding.fingerprint(offsets[i] + at);
         if (i == 0) {
             chunkFirst = fp;
-            chunkFirstChars = CompactFinding.plainText(records, fp);
             chunkShared = CompactFinding.textLength(records, fp);
             fresh = 0;
         } else if (i != addedCount) {
             addedCount = -1;
             return;
         } else if (chunkShared > 0) {
-            int chars = CompactFinding.plainText(records, fp);
-            int common = chunkFirstChars >= 0 && chars >= 0 // both plain (the common case): bytes in place
-                    ? common(records, chunkFirstChars, chars,
-                            Math.min(chunkShared, CompactFinding.textLength(records, fp)))
-                    : CompactFinding.commonPrefix(records, chunkFirst, records, fp, chunkShared);
+            int common = CompactFinding.commonPrefix(records, chunkFirst, records, fp, chunkShared);
             if (common < chunkShared) {
                 chunkShared = common;
                 fresh = i;
@@ -238,45 +231,11 @@ final class SpoolOrder implements ExternalSort.Order {
     /** The length of the prefix all {@code n} fingerprints share. */
     private int sharedPrefix(byte[] records, int[] offsets, int n, int first) {
         int shared = CompactFinding.textLength(records, first);
-        int chars = CompactFinding.plainText(records, first);
         for (int i = 1; i < n && shared > 0; i++) {
-            int fp = CompactFinding.fingerprint(offsets[i] + at);
-            int other = CompactFinding.plainText(records, fp);
-            if (chars < 0 || other < 0) {
-                shared = CompactFinding.commonPrefix(records, first, records, fp, shared);
-                continue;
-            }
-            // both plain (the common case): their characters are bytes, compared in place
-            int m = Math.min(shared, CompactFinding.textLength(records, fp));
-            int k = 0;
-            while (k < m && records[chars + k] == records[other + k]) {
-                k++;
-            }
-            shared = k;
+            shared = CompactFinding.commonPrefix(records, first, records,
+                    CompactFinding.fingerprint(offsets[i] + at), shared);
         }
         return shared;
-    }
-
-    /** How many of the {@code m} bytes from {@code b[x]} and from {@code b[y]} are equal from the start. */
-    private static int common(byte[] b, int x, int y, int m) {
-        int k = 0;
-        while (k < m) {
-            if (Math.max(x, y) + k > b.length - Long.BYTES) {
-                while (k < m && b[x + k] == b[y + k]) {
-                    k++;
-                }
-                return k;
-            }
-            long d = (long) LITTLE.get(b, x + k) ^ (long) LITTLE.get(b, y + k); // first byte lowest
-            if (m - k < Long.BYTES) {
-                d &= -1L >>> Long.SIZE - Byte.SIZE * (m - k);
-            }
-            if (d != 0) {
-                return k + (Long.numberOfTrailingZeros(d) >>> 3);
-            }
-            k += Long.BYTES;
-        }
-        return m;
     }
 
     /** {@code count} characters of the slot's string from {@code from}, packed 8 bits each below bit {@code top}. */
