@@ -1,7 +1,6 @@
 package io.jenkins.plugins.securedeploy.cli.host;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.HashingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.core.IoReason;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
@@ -75,7 +74,7 @@ public final class DirectoryEvidenceStore implements EvidenceStore {
         String key = WorkspacePaths.normalize(name);
         byte[] masked = masker.isEmpty() ? content : masker.mask(content);
         folder.write(key, masked);
-        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(masked), masked.length);
+        EvidenceRef ref = new EvidenceRef(key, mediaType, EvidenceRef.digest(masked), masked.length);
         stored.removeIf(r -> r.name().equals(key));
         stored.add(ref);
         return ref;
@@ -88,7 +87,7 @@ public final class DirectoryEvidenceStore implements EvidenceStore {
     @Override
     public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
         String key = WorkspacePaths.normalize(name);
-        HashingOutputStream file = new HashingOutputStream(folder.create(key));
+        HashingOutputStream file = new HashingOutputStream(folder.create(key), EvidenceRef.DIGESTS);
         try (file; OutputStream out = masker.isEmpty() ? file : masker.wrap(file)) {
             content.writeTo(new FilterOutputStream(out) {
                 @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securedeploy.cli.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.SecretValue;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
@@ -37,14 +38,15 @@ class DirectoryEvidenceStoreTest {
         Path file = dir.resolve("gate/gate-report.json");
         byte[] written = Files.readAllBytes(file);
         assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain(secret).contains(SecretMasker.MASK);
-        assertThat(ref.digests()).isEqualTo(Hashing.file(file)).isEqualTo(Hashing.bytes(written));
+        assertThat(ref.digests()).isEqualTo(Hashing.file(file, EvidenceRef.DIGESTS))
+                .isEqualTo(DigestSet.of(Hashing.sha256(written)));
         assertThat(ref.size()).isEqualTo(written.length);
 
         // stored again (a report folder re-used run after run): replaced, and hashed as the new file
         byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
         EvidenceRef again = store.store("gate/gate-report.json", "application/json",
                 (EvidenceStore.Content) out -> out.write(small));
-        assertThat(again.digests()).isEqualTo(Hashing.bytes(small));
+        assertThat(again.digests()).isEqualTo(DigestSet.of(Hashing.sha256(small)));
         assertThat(again.size()).isEqualTo(2);
         assertThat(store.list()).containsExactly(again);
     }

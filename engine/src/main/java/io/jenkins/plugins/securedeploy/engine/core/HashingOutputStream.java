@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Writes content to a stream and digests it on the way (SHA-256 and SHA-512, what {@link Hashing#file} gives), so that
- * evidence written once need not be read back to be hashed. What is written is gathered in chunks of
+ * Writes content to a stream and digests it on the way (with the algorithms it is given: evidence is recorded by
+ * SHA-256), so that evidence written once need not be read back to be hashed. What is written is gathered in chunks of
  * {@value #CHUNK} bytes; a full chunk is written to the target by the writing thread and, at the same time, hashed by
  * one thread per algorithm (as {@link ParallelDigests} hashes a file it reads), so the writer never hashes and the
  * digests of a large report cost the time of the slowest one, beside the writing. Memory is {@value #CHUNKS} chunks
@@ -42,20 +43,25 @@ public final class HashingOutputStream extends OutputStream {
     private boolean broken;
     private DigestSet digests;
 
-    public HashingOutputStream(OutputStream target) {
-        this(target, CHUNK);
+    /** Digests what is written to {@code target} with each of {@code algorithms} (at least one). */
+    public HashingOutputStream(OutputStream target, Set<DigestAlgorithm> algorithms) {
+        this(target, algorithms, CHUNK);
     }
 
     /** With chunks of {@code chunkSize} bytes (tests make them small). */
-    HashingOutputStream(OutputStream target, int chunkSize) {
+    HashingOutputStream(OutputStream target, Set<DigestAlgorithm> algorithms, int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("a chunk holds at least one byte, got " + chunkSize);
+        }
+        if (algorithms.isEmpty()) {
+            throw new IllegalArgumentException("a hashing stream needs at least one algorithm");
         }
         this.target = Objects.requireNonNull(target, "target");
         this.chunkSize = chunkSize;
         DigestWarmer.stop(); // real work from here, as in Hashing.file
-        digesters.put(DigestAlgorithm.SHA256, DigestAlgorithm.SHA256.newMessageDigest());
-        digesters.put(DigestAlgorithm.SHA512, DigestAlgorithm.SHA512.newMessageDigest());
+        for (DigestAlgorithm a : algorithms) {
+            digesters.put(a, a.newMessageDigest());
+        }
         current = new Chunk(chunkSize);
     }
 
@@ -218,7 +224,7 @@ public final class HashingOutputStream extends OutputStream {
     }
 
     /**
-     * SHA-256 and SHA-512 of everything written.
+     * The digests of everything written, one per algorithm given.
      *
      * @throws IllegalStateException before a successful {@link #close}
      */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.securedeploy.engine.host;
 
 import io.jenkins.plugins.securedeploy.engine.core.EnvironmentException;
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.HashingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.core.SecurityViolationException;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
             throw new FileAlreadyExistsException(key, null, "evidence is write-once and this name is already "
                     + "recorded");
         }
-        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(content), content.length);
+        EvidenceRef ref = new EvidenceRef(key, mediaType, EvidenceRef.digest(content), content.length);
         stored.add(ref);
         return ref;
     }
@@ -61,7 +60,7 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
             throw new FileAlreadyExistsException(key, null, "evidence is write-once and this name is already "
                     + "recorded");
         }
-        HashingOutputStream out = new HashingOutputStream(file);
+        HashingOutputStream out = new HashingOutputStream(file, EvidenceRef.DIGESTS);
         try (out) {
             content.writeTo(out);
         }

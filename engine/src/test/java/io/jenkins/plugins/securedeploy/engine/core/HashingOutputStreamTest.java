@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // a lost chunk or a digest thread that never ends hangs, not fails
 class HashingOutputStreamTest {
+    private static final Set<DigestAlgorithm> BOTH = Set.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
+    private static final Set<DigestAlgorithm> SHA256 = Set.of(DigestAlgorithm.SHA256);
 
     /** Sizes around the chunk and the ring (4 chunks), written one byte, odd pieces or all at once. */
     @ParameterizedTest(name = "{0} bytes, chunks of {1}, {2}")
@@ -29,7 +32,7 @@ class HashingOutputStreamTest {
     void shouldWriteAndDigestEveryByteInOrder(int size, int chunk, String how) throws Exception {
         byte[] content = random(size, size * 31L + chunk);
         ByteArrayOutputStream target = new ByteArrayOutputStream();
-        HashingOutputStream out = new HashingOutputStream(target, chunk);
+        HashingOutputStream out = new HashingOutputStream(target, BOTH, chunk);
         write(out, content, how, new Random(size));
         assertThat(out.size()).isEqualTo(size);
         out.close();
@@ -39,11 +42,28 @@ class HashingOutputStreamTest {
         assertThat(out.size()).isEqualTo(size);
     }
 
+    /** Evidence's one algorithm (SHA-256): one digest thread, the same bytes, that digest and no other. */
+    @ParameterizedTest(name = "{0} bytes, chunks of {1}")
+    @CsvSource({"0, 1000", "999, 1000", "1000, 1000", "4001, 1000", "100000, 777", "2000000, 262144"})
+    void shouldDigestWithTheOneAlgorithmItIsGiven(int size, int chunk) throws Exception {
+        byte[] content = random(size, size * 17L + chunk);
+        ByteArrayOutputStream target = new ByteArrayOutputStream();
+        HashingOutputStream out = new HashingOutputStream(target, SHA256, chunk);
+        write(out, content, "pieces", new Random(size));
+        out.close();
+
+        assertThat(target.toByteArray()).isEqualTo(content);
+        assertThat(out.digests()).isEqualTo(DigestSet.of(Hashing.sha256(content)));
+        assertThat(out.digests().get(DigestAlgorithm.SHA512)).isEmpty();
+        assertThatThrownBy(() -> new HashingOutputStream(new ByteArrayOutputStream(), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one algorithm");
+    }
+
     @Test
     void theDefaultChunksGiveTheSameDigestsAsTheFile() throws Exception {
         byte[] content = random(HashingOutputStream.CHUNK * HashingOutputStream.CHUNKS * 2 + 12345, 7);
         ByteArrayOutputStream target = new ByteArrayOutputStream();
-        try (HashingOutputStream out = new HashingOutputStream(target)) {
+        try (HashingOutputStream out = new HashingOutputStream(target, BOTH)) {
             write(out, content, "pieces", new Random(3));
             out.close();
             assertThat(out.digests()).isEqualTo(Hashing.bytes(content));
@@ -72,7 +92,7 @@ class HashingOutputStreamTest {
                 flushes[0]++;
             }
         };
-        HashingOutputStream out = new HashingOutputStream(counting, 1000);
+        HashingOutputStream out = new HashingOutputStream(counting, BOTH, 1000);
         out.write(content, 0, 10);
         out.flush();
         assertThat(target.toByteArray()).hasSize(10);
@@ -86,7 +106,7 @@ class HashingOutputStreamTest {
 
     @Test
     void shouldHaveNoDigestsBeforeItIsClosedAndRefuseWritesAfter() throws Exception {
-        HashingOutputStream out = new HashingOutputStream(new ByteArrayOutputStream(), 10);
+        HashingOutputStream out = new HashingOutputStream(new ByteArrayOutputStream(), BOTH, 10);
         out.write(new byte[25]);
         assertThatThrownBy(out::digests).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         out.close();
@@ -94,9 +114,10 @@ class HashingOutputStreamTest {
         assertThat(out.digests()).isEqualTo(Hashing.bytes(new byte[25]));
         assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> out.write(new byte[3], 0, 3)).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> new HashingOutputStream(new ByteArrayOutputStream(), 0))
+        assertThatThrownBy(() -> new HashingOutputStream(new ByteArrayOutputStream(), BOTH, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HashingOutputStream(new ByteArrayOutputStream(), 10).write(new byte[3], 2, 2))
+        assertThatThrownBy(() -> new HashingOutputStream(new ByteArrayOutputStream(), BOTH, 10)
+                .write(new byte[3], 2, 2))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
@@ -105,7 +126,7 @@ class HashingOutputStreamTest {
     @CsvSource({"0", "1", "2", "5", "9"})
     void aFailingTargetFailsTheWriteAndEndsTheDigestThreads(int failing) throws Exception {
         Failing target = new Failing(failing == 0 ? 9 : failing);
-        HashingOutputStream out = new HashingOutputStream(target, 100);
+        HashingOutputStream out = new HashingOutputStream(target, BOTH, 100);
         int before = digestThreads();
         IOException thrown = null;
         try {
@@ -138,7 +159,7 @@ class HashingOutputStreamTest {
                 throw new IOException("cannot close");
             }
         };
-        HashingOutputStream out = new HashingOutputStream(target, 100);
+        HashingOutputStream out = new HashingOutputStream(target, BOTH, 100);
         out.write(new byte[1000]);
         assertThatThrownBy(out::close).isInstanceOf(IOException.class).hasMessage("cannot close");
         assertThatThrownBy(out::digests).isInstanceOf(IllegalStateException.class);

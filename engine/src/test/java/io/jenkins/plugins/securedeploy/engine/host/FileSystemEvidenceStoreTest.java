@@ -3,6 +3,8 @@ package io.jenkins.plugins.securedeploy.engine.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.securedeploy.engine.core.DigestAlgorithm;
+import io.jenkins.plugins.securedeploy.engine.core.DigestSet;
 import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.core.SecurityViolationException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ class FileSystemEvidenceStoreTest {
         FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir.resolve("evidence"));
         byte[] content = "x".getBytes(StandardCharsets.UTF_8);
         EvidenceRef ref = store.store("b/./a.json", "application/json", content);
-        assertThat(ref).isEqualTo(new EvidenceRef("b/a.json", "application/json", Hashing.bytes(content), 1));
+        assertThat(ref).isEqualTo(new EvidenceRef("b/a.json", "application/json", DigestSet.of(Hashing.sha256(content)), 1));
         store.store("a.txt", "text/plain", content);
         assertThat(Files.readAllBytes(dir.resolve("evidence/b/a.json"))).isEqualTo(content);
         assertThat(store.list()).extracting(EvidenceRef::name).containsExactly("a.txt", "b/a.json");
@@ -41,8 +43,8 @@ class FileSystemEvidenceStoreTest {
                 out.write(content, i, 1000);
             }
         });
-        assertThat(ref).isEqualTo(new EvidenceRef("big/report.json", "application/json", Hashing.bytes(content),
-                content.length));
+        assertThat(ref).isEqualTo(new EvidenceRef("big/report.json", "application/json",
+                DigestSet.of(Hashing.sha256(content)), content.length));
         assertThat(Files.readAllBytes(dir.resolve("evidence/big/report.json"))).isEqualTo(content);
         assertThat(store.list()).containsExactly(ref);
         assertThatThrownBy(() -> store.store("big/report.json", "application/json",
@@ -53,7 +55,10 @@ class FileSystemEvidenceStoreTest {
                 (EvidenceStore.Content) out -> out.write(1))).isInstanceOf(SecurityViolationException.class);
     }
 
-    /** Hashed as written, in chunks on the digest threads: the digests of the file read back, to the byte. */
+    /**
+     * Hashed as written, in chunks on the digest thread: the SHA-256 of the file read back, to the byte, and no other
+     * digest (evidence is recorded by SHA-256 alone).
+     */
     @Test
     void shouldHashStreamedContentOfManyChunksAsTheFileOnDisk() throws Exception {
         FileSystemEvidenceStore store = new FileSystemEvidenceStore(dir.resolve("evidence"));
@@ -67,9 +72,10 @@ class FileSystemEvidenceStoreTest {
         });
         Path file = dir.resolve("evidence/gate/gate-report.json");
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
-        assertThat(ref).isEqualTo(new EvidenceRef("gate/gate-report.json", "application/json", Hashing.file(file),
-                content.length));
-        assertThat(ref.digests()).isEqualTo(Hashing.bytes(content));
+        assertThat(ref).isEqualTo(new EvidenceRef("gate/gate-report.json", "application/json",
+                Hashing.file(file, EvidenceRef.DIGESTS), content.length));
+        assertThat(ref.digests().digests()).containsOnlyKeys(DigestAlgorithm.SHA256)
+                .containsValue(Hashing.sha256(content));
     }
 
     @Test

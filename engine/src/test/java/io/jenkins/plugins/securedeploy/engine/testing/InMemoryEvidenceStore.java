@@ -1,6 +1,5 @@
 package io.jenkins.plugins.securedeploy.engine.testing;
 
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.WorkspacePaths;
@@ -16,7 +15,7 @@ public final class InMemoryEvidenceStore implements EvidenceStore {
     @Override
     public EvidenceRef store(String name, String mediaType, byte[] content) {
         String key = WorkspacePaths.normalize(name);
-        EvidenceRef ref = new EvidenceRef(key, mediaType, Hashing.bytes(content), content.length);
+        EvidenceRef ref = new EvidenceRef(key, mediaType, EvidenceRef.digest(content), content.length);
         contents.put(key, content.clone());
         refs.put(key, ref);
         return ref;

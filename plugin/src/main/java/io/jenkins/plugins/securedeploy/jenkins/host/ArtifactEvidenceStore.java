@@ -7,15 +7,13 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import hudson.tasks.Fingerprinter;
-import io.jenkins.plugins.securedeploy.engine.core.Hashing;
+import io.jenkins.plugins.securedeploy.engine.core.HashingOutputStream;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceRef;
 import io.jenkins.plugins.securedeploy.engine.host.EvidenceStore;
 import io.jenkins.plugins.securedeploy.engine.host.Workspace;
 import io.jenkins.plugins.securedeploy.engine.host.WorkspacePaths;
 import io.jenkins.plugins.securedeploy.jenkins.facade.JenkinsFacade;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,15 +69,15 @@ public final class ArtifactEvidenceStore implements EvidenceStore {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while archiving evidence " + archivePath, e);
         }
-        EvidenceRef ref = new EvidenceRef(archivePath, mediaType, Hashing.bytes(content), content.length);
+        EvidenceRef ref = new EvidenceRef(archivePath, mediaType, EvidenceRef.digest(content), content.length);
         stored.add(ref);
         return ref;
     }
 
     /**
      * A report of any size, streamed: the engine writes it on the controller (where the gate runs) into a staging
-     * folder under the run's own directory, never gathering it in memory; it is then hashed, archived with the run's
-     * artifact manager and fingerprinted as above, and the staging file is removed.
+     * folder under the run's own directory, never gathering it in memory, hashed as it is written; it is then archived
+     * with the run's artifact manager and fingerprinted as above, and the staging file is removed.
      */
     @Override
     public synchronized EvidenceRef store(String name, String mediaType, Content content) throws IOException {
@@ -89,10 +87,11 @@ public final class ArtifactEvidenceStore implements EvidenceStore {
         Path file = staging.resolve(path);
         try {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                content.writeTo(out);
+            HashingOutputStream out = new HashingOutputStream(Files.newOutputStream(file), EvidenceRef.DIGESTS);
+            try (out) {
+                content.writeTo(out); // hashed as written, not read back
             }
-            EvidenceRef ref = new EvidenceRef(archivePath, mediaType, Hashing.file(file), Files.size(file));
+            EvidenceRef ref = new EvidenceRef(archivePath, mediaType, out.digests(), out.size());
             String md5 = new FilePath(file.toFile()).digest();
             run.pickArtifactManager().archive(new FilePath(staging.toFile()), launcher,
                     new BuildListenerAdapter(listener), Map.of(archivePath, path));
