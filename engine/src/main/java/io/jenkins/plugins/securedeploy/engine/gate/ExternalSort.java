@@ -14,9 +14,11 @@ import java.util.List;
  * ({@link Order#added} as each is committed, {@link Order#keys}), by {@link Order#compare} only where keys are
  * equal, an index array rather than objects - beyond that each full chunk is written, sorted, as a run file under
  * {@code dir}, and {@link #forEach} merges the runs (at most {@value #FAN_IN} at a time, in passes when there are
- * more, through a tree of losers), comparing records where they lie in the runs' buffers. Ties are broken by arrival (the sort is stable and runs are merged in the order they were made), so
- * the result is that of a stable sort by {@link Order#compare}. {@link #forEach} may be called again; {@link #close}
- * deletes the runs.
+ * more, through a tree of losers), comparing records where they lie in the runs' buffers. Ties are broken by arrival
+ * (the sort is stable and runs are merged in the order they were made), so the result is that of a stable sort by
+ * {@link Order#compare}. An order that {@link Order#compacts} has a full chunk that is mostly redundant records kept
+ * in memory without them rather than written. {@link #forEach} may be called again; {@link #close} deletes the
+ * runs.
  */
 final class ExternalSort implements AutoCloseable {
     /** The order of the records. */
@@ -59,6 +61,15 @@ final class ExternalSort implements AutoCloseable {
         default boolean redundant(byte[] a, int ao, byte[] b, int bo) {
             return false;
         }
+
+        /**
+         * Whether a full chunk is worth keeping in memory without its redundant records: when they are many (a
+         * baseline's repeats of a fingerprint), what is left, sorted, becomes the start of the next chunk instead of
+         * a run on disk, as long as it fills at most half of it.
+         */
+        default boolean compacts() {
+            return false;
+        }
     }
 
     /** Receives the records in order: {@code bytes[off, off + len)}, valid during the call only. */
@@ -85,6 +96,8 @@ final class ExternalSort implements AutoCloseable {
     private int[] scratch = new int[0];
     private long[] packed = new long[0];
     private boolean sorted = true;
+    /** The records' array before the last {@link #compact}, reused by the next. */
+    private byte[] spare;
     private long size;
     private int made;
 
@@ -139,10 +152,65 @@ final class ExternalSort implements AutoCloseable {
         sorted = false;
         size++;
         if (count >= chunk || used >= chunkBytes) {
-            runs.add(writeRun());
-            count = 0;
-            used = 0;
+            sort();
+            if (!order.compacts() || !compact()) {
+                runs.add(writeSorted());
+                count = 0;
+                used = 0;
+            }
         }
+    }
+
+    /**
+     * Keeps the sorted chunk's records but the redundant ones, in their order, as the start of the next chunk - if
+     * they fill at most half of it (else false, and nothing changes). They arrived before any record that follows,
+     * and keep the order they had among themselves, so the sort stays stable.
+     */
+    private boolean compact() {
+        int kept = 0;
+        int bytes = 0;
+        int last = -1;
+        for (int k = 0; k < count; k++) {
+            int i = sortedIndex[k];
+            if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
+                continue;
+            }
+            kept++;
+            bytes += lengths[i];
+            last = i;
+        }
+        if (kept * 2L > chunk || bytes * 2L > chunkBytes) {
+            return false;
+        }
+        byte[] into = spare != null && spare.length >= bytes ? spare : new byte[Math.max(bytes, records.length)];
+        int[] newOffsets = new int[offsets.length];
+        int[] newLengths = new int[lengths.length];
+        int n = 0;
+        int at = 0;
+        last = -1;
+        for (int k = 0; k < count; k++) {
+            int i = sortedIndex[k];
+            if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
+                continue;
+            }
+            last = i;
+            System.arraycopy(records, offsets[i], into, at, lengths[i]);
+            newOffsets[n] = at;
+            newLengths[n] = lengths[i];
+            at += lengths[i];
+            n++;
+        }
+        spare = records;
+        records = into;
+        offsets = newOffsets;
+        lengths = newLengths;
+        count = n;
+        used = at;
+        for (int i = 0; i < n; i++) {
+            order.added(records, offsets, i, keys);
+        }
+        sorted = false;
+        return true;
     }
 
     long size() {
@@ -204,6 +272,10 @@ final class ExternalSort implements AutoCloseable {
 
     private Path writeRun() throws IOException {
         sort();
+        return writeSorted();
+    }
+
+    private Path writeSorted() throws IOException {
         Path run = newRun();
         try (RecordOutput out = output(run)) {
             emit((b, off, len) -> out.writeBytes(b, off, len));
@@ -378,6 +450,7 @@ final class ExternalSort implements AutoCloseable {
         // the buffers grow to a chunk's worth: let them go with the sort (a report or outcome that outlives the
         // gate may still reach the spool), so the heap retained after a gate does not depend on the report's size
         records = new byte[1 << 16];
+        spare = null;
         offsets = new int[256];
         lengths = new int[256];
         keys = new long[256];

@@ -104,6 +104,15 @@ final class SpoolOrder implements ExternalSort.Order {
     }
 
     /**
+     * The baseline keeps a chunk in memory without its repeated entries: it has one entry per fingerprint, so a
+     * report whose findings repeat a few thousand fingerprints sorts in memory, without a run.
+     */
+    @Override
+    public boolean compacts() {
+        return tools == null;
+    }
+
+    /**
      * Equal keys decide when the fingerprint's last character packed is the end of the string (0): the rest of both
      * strings is then in the key (and so are the rank and the tool, when the key holds the tool), so the records
      * compare equal.
