@@ -18,11 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keys that the order must be asked about, records that compare equal (arrival decides) and keys that decide.
  */
 class ExternalSortMergeTest {
-    /**
-     * Records of a sort value (two bytes) and the arrival (four); the key holds the first byte only, but both (and
-     * then decides) when the first is 5.
-     */
-    private static final ExternalSort.Order ORDER = new ExternalSort.Order() {
+    /** Records sorted by a value, their first two bytes; each keyed alone by {@link #key}. */
+    private abstract static class ByValue implements ExternalSort.Order {
         @Override
         public int compare(byte[] a, int ao, byte[] b, int bo) {
             return Arrays.compareUnsigned(a, ao, ao + 2, b, bo, bo + 2);
@@ -34,7 +31,13 @@ class ExternalSortMergeTest {
                 keys[i] = key(records, offsets[i]);
             }
         }
+    }
 
+    /**
+     * Records of a sort value (two bytes) and the arrival (four); the key holds the first byte only, but both (and
+     * then decides) when the first is 5.
+     */
+    private static final ExternalSort.Order ORDER = new ByValue() {
         @Override
         public long key(byte[] b, int off) {
             int first = b[off] & 0xFF;
@@ -51,19 +54,7 @@ class ExternalSortMergeTest {
      * Records of a value (two bytes), a group (one) and the arrival (four), by value; a record of the value and group
      * of the one before it in a sorted chunk is redundant, and a full chunk is compacted without them.
      */
-    private static final ExternalSort.Order COMPACTING = new ExternalSort.Order() {
-        @Override
-        public int compare(byte[] a, int ao, byte[] b, int bo) {
-            return Arrays.compareUnsigned(a, ao, ao + 2, b, bo, bo + 2);
-        }
-
-        @Override
-        public void keys(byte[] records, int[] offsets, int n, long[] keys) {
-            for (int i = 0; i < n; i++) {
-                keys[i] = key(records, offsets[i]);
-            }
-        }
-
+    private static final ExternalSort.Order COMPACTING = new ByValue() {
         @Override
         public long key(byte[] b, int off) {
             return b[off] & 0xFF;
