@@ -167,17 +167,10 @@ final class ExternalSort implements AutoCloseable {
      * and keep the order they had among themselves, so the sort stays stable.
      */
     private boolean compact() {
-        int kept = 0;
+        int kept = kept();
         int bytes = 0;
-        int last = -1;
-        for (int k = 0; k < count; k++) {
-            int i = sortedIndex[k];
-            if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
-                continue;
-            }
-            kept++;
-            bytes += lengths[i];
-            last = i;
+        for (int k = 0; k < kept; k++) {
+            bytes += lengths[scratch[k]];
         }
         if (kept * 2L > chunk || bytes * 2L > chunkBytes) {
             return false;
@@ -185,28 +178,21 @@ final class ExternalSort implements AutoCloseable {
         byte[] into = spare != null && spare.length >= bytes ? spare : new byte[Math.max(bytes, records.length)];
         int[] newOffsets = new int[offsets.length];
         int[] newLengths = new int[lengths.length];
-        int n = 0;
         int at = 0;
-        last = -1;
-        for (int k = 0; k < count; k++) {
-            int i = sortedIndex[k];
-            if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
-                continue;
-            }
-            last = i;
+        for (int k = 0; k < kept; k++) {
+            int i = scratch[k];
             System.arraycopy(records, offsets[i], into, at, lengths[i]);
-            newOffsets[n] = at;
-            newLengths[n] = lengths[i];
+            newOffsets[k] = at;
+            newLengths[k] = lengths[i];
             at += lengths[i];
-            n++;
         }
         spare = records;
         records = into;
         offsets = newOffsets;
         lengths = newLengths;
-        count = n;
+        count = kept;
         used = at;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < kept; i++) {
             order.added(records, offsets, i, keys);
         }
         sorted = false;
@@ -259,15 +245,29 @@ final class ExternalSort implements AutoCloseable {
 
     /** The held records in order, leaving out the redundant ones. */
     private void emit(Visitor visitor) throws IOException {
+        int kept = kept();
+        for (int k = 0; k < kept; k++) {
+            int i = scratch[k];
+            visitor.visit(records, offsets[i], lengths[i]);
+        }
+    }
+
+    /**
+     * Puts the indexes of the sorted chunk's records but the redundant ones, in order, at the start of
+     * {@link #scratch} (free once the chunk is sorted); returns how many.
+     */
+    private int kept() {
+        int kept = 0;
         int last = -1;
         for (int k = 0; k < count; k++) {
             int i = sortedIndex[k];
             if (last >= 0 && order.redundant(records, offsets[last], records, offsets[i])) {
                 continue;
             }
-            visitor.visit(records, offsets[i], lengths[i]);
+            scratch[kept++] = i;
             last = i;
         }
+        return kept;
     }
 
     private Path writeRun() throws IOException {
