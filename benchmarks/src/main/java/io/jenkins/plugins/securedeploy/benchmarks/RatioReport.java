@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,10 @@ import java.util.TreeMap;
  * Reads a JMH JSON result file and prints, per benchmark class and parameter set, each method's score as a ratio
  * to the method whose name starts with {@code baseline} in the same run. For throughput modes the ratio is
  * subject/baseline (higher is better); for time modes baseline/subject (the speed-up; higher is better).
+ * Benchmarks that count CPU time and bytes get MB per CPU-second of their thread and of their fork, and - in a group
+ * with {@value #CEILING} - the fork's rate as a share of that method's. A group with both parts of a
+ * {@link #BOUND} gets a row for the two run one after the other: the least CPU per byte any code can need that does
+ * both (their CPU per byte summed).
  * Usage: {@code java -cp benchmarks.jar ...RatioReport result.json}.
  */
 public final class RatioReport {
@@ -32,14 +37,15 @@ public final class RatioReport {
             String params = r.has("params") ? r.get("params").toString() : "";
             groups.computeIfAbsent(cls + " " + params, k -> new LinkedHashMap<>()).put(fq.substring(dot + 1), r);
         }
-        out.printf(Locale.ROOT, "%-70s %-34s %16s %-12s %8s %10s %12s%n", "benchmark [params]", "method", "score",
-                "unit", "ratio", "MB/cpu-s", "MB/proc-cpu-s");
+        out.printf(Locale.ROOT, "%-70s %-34s %16s %-12s %8s %10s %12s %9s%n", "benchmark [params]", "method", "score",
+                "unit", "ratio", "MB/cpu-s", "MB/proc-cpu-s", "of " + CEILING);
         for (Map.Entry<String, Map<String, JsonNode>> g : groups.entrySet()) {
             JsonNode baseline = g.getValue().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("baseline"))
                     .map(Map.Entry::getValue)
                     .findFirst()
                     .orElse(null);
+            JsonNode ceiling = g.getValue().get(CEILING);
             for (Map.Entry<String, JsonNode> m : g.getValue().entrySet()) {
                 JsonNode metric = m.getValue().get("primaryMetric");
                 double score = metric.get("score").asDouble();
@@ -49,11 +55,56 @@ public final class RatioReport {
                     boolean throughput = "thrpt".equals(m.getValue().get("mode").asText());
                     ratio = String.format(Locale.ROOT, "%.2fx", throughput ? score / base : base / score);
                 }
-                out.printf(Locale.ROOT, "%-70s %-34s %16.3f %-12s %8s %10s %12s%n", g.getKey(), m.getKey(), score,
+                out.printf(Locale.ROOT, "%-70s %-34s %16.3f %-12s %8s %10s %12s %9s%n", g.getKey(), m.getKey(), score,
                         metric.get("scoreUnit").asText(), ratio, perCpuSecond(m.getValue(), "cpuNanos"),
-                        perCpuSecond(m.getValue(), "processCpuNanos"));
+                        perCpuSecond(m.getValue(), "processCpuNanos"), share(m.getValue(), ceiling));
+            }
+            JsonNode first = g.getValue().get(BOUND.get(0));
+            JsonNode second = g.getValue().get(BOUND.get(1));
+            if (first != null && second != null) {
+                out.printf(Locale.ROOT, "%-70s %-34s %16s %-12s %8s %10s %12s %9s%n", g.getKey(),
+                        String.join("+", BOUND) + " (bound)", "", "", "", bound(first, second, "cpuNanos"),
+                        bound(first, second, "processCpuNanos"), boundShare(first, second, ceiling));
             }
         }
+    }
+
+    /** The method whose fork rate the others are a share of: the bare tokeniser, the ceiling of a streaming parse. */
+    static final String CEILING = "tokensOnly";
+    /** What a gate does at the least: parse and tally as it does, and store a report as large as its own. */
+    static final List<String> BOUND = List.of("parseAndTally", "reportFloor");
+
+    /** CPU nanoseconds per byte read of a result that counts both (NaN when it does not). */
+    private static double nanosPerByte(JsonNode result, String cpuCounter) {
+        JsonNode secondary = result.path("secondaryMetrics");
+        double cpu = secondary.path(cpuCounter).path("score").asDouble(0);
+        double bytes = secondary.path("parsedBytes").path("score").asDouble(0);
+        return cpu > 0 && bytes > 0 ? cpu / bytes : Double.NaN;
+    }
+
+    private static String megabytesPerSecond(double nanosPerByte) {
+        return Double.isNaN(nanosPerByte) ? "" : String.format(Locale.ROOT, "%.1f", 1000 / nanosPerByte);
+    }
+
+    /** MB per CPU-second of {@code first} and {@code second} done one after the other on the same bytes. */
+    static String bound(JsonNode first, JsonNode second, String cpuCounter) {
+        return megabytesPerSecond(nanosPerByte(first, cpuCounter) + nanosPerByte(second, cpuCounter));
+    }
+
+    /** The fork's rate of {@code result} as a share of {@code ceiling}'s ("" without both). */
+    static String share(JsonNode result, JsonNode ceiling) {
+        return ceiling == null ? "" : percent(nanosPerByte(ceiling, "processCpuNanos")
+                / nanosPerByte(result, "processCpuNanos"));
+    }
+
+    /** {@link #share} of {@link #bound}. */
+    static String boundShare(JsonNode first, JsonNode second, JsonNode ceiling) {
+        return ceiling == null ? "" : percent(nanosPerByte(ceiling, "processCpuNanos")
+                / (nanosPerByte(first, "processCpuNanos") + nanosPerByte(second, "processCpuNanos")));
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     /**
@@ -62,9 +113,6 @@ public final class RatioReport {
      * as auxiliary counters, summed over the iterations; "" otherwise.
      */
     static String perCpuSecond(JsonNode result, String cpuCounter) {
-        JsonNode secondary = result.path("secondaryMetrics");
-        double cpu = secondary.path(cpuCounter).path("score").asDouble(0);
-        double bytes = secondary.path("parsedBytes").path("score").asDouble(0);
-        return cpu > 0 && bytes > 0 ? String.format(Locale.ROOT, "%.1f", bytes / cpu * 1000) : "";
+        return megabytesPerSecond(nanosPerByte(result, cpuCounter));
     }
 }

@@ -29,4 +29,23 @@ class RatioReportTest {
         assertThat(RatioReport.perCpuSecond(r, "processCpuNanos")).isEmpty();
         assertThat(RatioReport.perCpuSecond(result(""), "cpuNanos")).isEmpty();
     }
+
+    @Test
+    void shouldBoundTwoPartsByTheirCpuPerByteSummed() throws IOException {
+        // 600 MB in 2 s (300 MB/s) then in 1 s (600 MB/s): 3 s for the 600 MB together, 200 MB/s
+        JsonNode parse = result("\"parsedBytes\":{\"score\":600000000},\"cpuNanos\":{\"score\":2000000000},"
+                + "\"processCpuNanos\":{\"score\":2000000000}");
+        JsonNode store = result("\"parsedBytes\":{\"score\":600000000},\"cpuNanos\":{\"score\":500000000},"
+                + "\"processCpuNanos\":{\"score\":1000000000}");
+        JsonNode tokens = result("\"parsedBytes\":{\"score\":600000000},\"cpuNanos\":{\"score\":1000000000},"
+                + "\"processCpuNanos\":{\"score\":1000000000}");
+        assertThat(RatioReport.bound(parse, store, "processCpuNanos")).isEqualTo("200.0");
+        assertThat(RatioReport.bound(parse, store, "cpuNanos")).isEqualTo("240.0");
+        assertThat(RatioReport.share(parse, tokens)).isEqualTo("50.0 %");
+        assertThat(RatioReport.boundShare(parse, store, tokens)).isEqualTo("33.3 %");
+        // without the ceiling, or without counters, there is nothing to print
+        assertThat(RatioReport.share(parse, null)).isEmpty();
+        assertThat(RatioReport.share(result(""), tokens)).isEmpty();
+        assertThat(RatioReport.bound(parse, result(""), "cpuNanos")).isEmpty();
+    }
 }

@@ -24,7 +24,14 @@ class StreamingGateBenchmarkTest {
             assertThat(tokens).isGreaterThan(10_000).isEqualTo(bench.tokensOnlyNoDuplicateCheck(t, cpu));
             assertThat(bench.baselineReadTree(t, cpu).path("runs").path(0).path("results").size())
                     .isGreaterThan(1000);
-            assertThat(cpu.parsedBytes).isEqualTo(6 * bench.size).isEqualTo(t.bytes);
+            StreamingGateBenchmark.GateOutput output = new StreamingGateBenchmark.GateOutput();
+            output.gateOnce(bench);
+            // the floor stores what the gate stored: its report folder, file by file, at the same sizes
+            assertThat(output.files).containsKeys("gate/index.html", "gate/gate-report.json", "gate/baseline.json");
+            assertThat(output.files.get("gate/gate-report.json")).isGreaterThan(output.chunk.length);
+            assertThat(output.chunk).hasSize(256 * 1024);
+            assertThat(bench.reportFloor(output, t, cpu)).isEqualTo(output.files.size());
+            assertThat(cpu.parsedBytes).isEqualTo(7 * bench.size).isEqualTo(t.bytes);
             // the fork's CPU counts every thread, the benchmark thread's among them
             assertThat(cpu.cpuNanos).isPositive();
             assertThat(cpu.processCpuNanos).isGreaterThanOrEqualTo(cpu.cpuNanos);
